@@ -1,0 +1,134 @@
+package org.gonghui.organization.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.gonghui.organization.OrganizationLevel;
+import org.gonghui.organization.OrganizationType;
+import org.gonghui.organization.Ownership;
+import org.gonghui.shared.CreditCode;
+import org.gonghui.shared.OrgPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts organisations in an empty database: in the {@code demo} profile the unions and employers of
+ * the seed page (SCENARIOS.md); otherwise, when a first administrator is being created, a single root
+ * federation to hang the administrator on. Runs before the platform's account bootstrap.
+ */
+@Component
+@Order(10)
+class OrganizationBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(OrganizationBootstrap.class);
+
+	private static final OrganizationLevel NATIONAL = OrganizationLevel.NATIONAL;
+	private static final OrganizationLevel MUNICIPAL = OrganizationLevel.MUNICIPAL;
+	private static final OrganizationLevel DISTRICT = OrganizationLevel.DISTRICT;
+	private static final OrganizationLevel STREET = OrganizationLevel.STREET;
+	private static final OrganizationLevel GRASSROOTS = OrganizationLevel.GRASSROOTS;
+	private static final OrganizationType FEDERATION = OrganizationType.REGIONAL_FEDERATION;
+	private static final OrganizationType INDUSTRY = OrganizationType.INDUSTRY_UNION;
+	private static final OrganizationType WORKPLACE = OrganizationType.WORKPLACE_UNION;
+	private static final OrganizationType JOINT = OrganizationType.JOINT_UNION;
+
+	private final OrganizationRepository organizations;
+	private final EmployerRepository employers;
+	private final Environment environment;
+	private final Clock clock;
+	private final String adminPassword;
+	private final String rootName;
+
+	OrganizationBootstrap(OrganizationRepository organizations, EmployerRepository employers, Environment environment, Clock clock,
+			@Value("${gonghui.bootstrap.admin-password:}") String adminPassword,
+			@Value("${gonghui.bootstrap.root-organization:中华全国总工会}") String rootName) {
+		this.organizations = organizations;
+		this.employers = employers;
+		this.environment = environment;
+		this.clock = clock;
+		this.adminPassword = adminPassword;
+		this.rootName = rootName;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (!organizations.findRoots().isEmpty()) {
+			return;
+		}
+		if (environment.acceptsProfiles(Profiles.of("demo"))) {
+			new DemoTree(clock.instant()).build();
+			log.info("Demo organisations created");
+		}
+		else if (!adminPassword.isEmpty()) {
+			organizations.insert(null, rootName, NATIONAL, FEDERATION, null, null, clock.instant());
+			log.info("Created root organisation {}", rootName);
+		}
+	}
+
+	/** The seed page's unions, placed in the real federation structure. */
+	private final class DemoTree {
+
+		private final Instant now;
+		private final Map<String, Long> ids = new HashMap<>();
+		private final Map<Long, OrgPath> paths = new HashMap<>();
+
+		DemoTree(Instant now) {
+			this.now = now;
+		}
+
+		void build() {
+			org(null, "中华全国总工会", NATIONAL, FEDERATION, "北京市西城区复兴门外大街10号");
+			org("中华全国总工会", "中国劳动关系学院工会", GRASSROOTS, WORKPLACE, "北京市海淀区增光路45号");
+			org("中华全国总工会", "北京市总工会", MUNICIPAL, FEDERATION, "北京市西城区复兴门外大街");
+			org("北京市总工会", "北京市教育工会", MUNICIPAL, INDUSTRY, null);
+			org("北京市教育工会", "北京工商大学工会", GRASSROOTS, WORKPLACE, "北京市房山区良乡高教园区");
+			org("北京市总工会", "北京公交集团工会", GRASSROOTS, WORKPLACE, null);
+			org("北京公交集团工会", "物业管理中心工会", GRASSROOTS, WORKPLACE, null);
+			org("北京市总工会", "丰台区总工会", DISTRICT, FEDERATION, "北京市丰台区");
+			org("丰台区总工会", "丰台区教育工会", DISTRICT, INDUSTRY, null);
+			org("丰台区总工会", "六里桥街道总工会", STREET, FEDERATION, "北京市丰台区六里桥街道");
+			org("丰台区总工会", "泛华集团工会", GRASSROOTS, WORKPLACE, null);
+			org("丰台区总工会", "丰台区新就业形态劳动者联合工会", DISTRICT, JOINT, null);
+			org("北京市总工会", "延庆区总工会", DISTRICT, FEDERATION, "北京市延庆区");
+			org("北京市总工会", "朝阳区总工会", DISTRICT, FEDERATION, "北京市朝阳区");
+			org("朝阳区总工会", "陈经纶中学工会", GRASSROOTS, WORKPLACE, "北京市朝阳区");
+			org("北京市总工会", "东城区总工会", DISTRICT, FEDERATION, "北京市东城区");
+			org("东城区总工会", "龙潭街道总工会", STREET, FEDERATION, "北京市东城区龙潭街道");
+
+			// Credit codes are fictitious; their check characters are computed so they validate.
+			employer("京东快递（龙潭站）", "91110101MA01JD0001", Ownership.NEW_ECONOMY, 45, "北京市东城区龙潭街道", "龙潭街道总工会");
+			employer("良苑餐厅", "92110101MA01LY0002", Ownership.PRIVATE, 18, "北京市东城区龙潭街道", "龙潭街道总工会");
+			employer("泛华集团", "91110106MA01FH0003", Ownership.PRIVATE, 1200, "北京市丰台区", "泛华集团工会");
+			employer("美团外卖丰台站点", "91110106MA01MT0004", Ownership.NEW_ECONOMY, 260, "北京市丰台区", "丰台区新就业形态劳动者联合工会");
+			employer("北京市陈经纶中学", "12110105CJL000005", Ownership.STATE, 320, "北京市朝阳区", "陈经纶中学工会");
+			employer("北京工商大学", "12110000BTBU00006", Ownership.STATE, 2100, "北京市房山区良乡高教园区", "北京工商大学工会");
+			employer("北京公交集团物业管理中心", "91110000BPGW00007", Ownership.STATE, 680, "北京市", "物业管理中心工会");
+			employer("中国劳动关系学院", "12100000CLR000008", Ownership.STATE, 900, "北京市海淀区增光路45号", "中国劳动关系学院工会");
+		}
+
+		private void org(String parent, String name, OrganizationLevel level, OrganizationType type, String address) {
+			Long parentId = parent == null ? null : ids.get(parent);
+			long id = organizations.insert(parentId, name, level, type, parentId == null ? null : paths.get(parentId), address, now);
+			ids.put(name, id);
+			paths.put(id, parentId == null ? OrgPath.root(id) : paths.get(parentId).child(id));
+		}
+
+		private void employer(String name, String codeWithPlaceholderCheck, Ownership ownership, int headcount, String address,
+				String organization) {
+			String first17 = codeWithPlaceholderCheck.substring(0, 17);
+			String code = first17 + CreditCode.checkCharacter(first17);
+			employers.insert(new Employer(null, name, code, ownership, headcount, address, ids.get(organization), now, now, 0));
+		}
+	}
+}

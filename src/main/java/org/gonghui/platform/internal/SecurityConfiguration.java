@@ -1,0 +1,106 @@
+package org.gonghui.platform.internal;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Three filter chains: the JSON API (HTTP Basic or the page session, 401 instead of a redirect), the
+ * OpenAPI documentation (Swagger UI needs inline styles), and the pages (form login, CSRF, strict CSP).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** Scripts and styles come from this origin only; the pages use no inline script or style. */
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	private static final String[] STAFF_ROLES = { "ADMIN", "STAFF", "UNION_CHAIR", "COUNSELLOR" };
+
+	@Bean
+	PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${gonghui.security.bcrypt-strength:12}") int strength) {
+		return new BCryptPasswordEncoder(strength);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+		// Scripts sending Basic credentials carry no cookies, so CSRF cannot reach them; calls made with
+		// the page session still need the token.
+		RequestMatcher basicAuth = request -> {
+			String header = request.getHeader("Authorization");
+			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+		};
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/api/accounts/**").hasAnyRole("ADMIN", "STAFF")
+				.requestMatchers("/api/organizations/**", "/api/employers/**").hasAnyRole(STAFF_ROLES)
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName("Gonghui"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"Gonghui\"");
+				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, e);
+			}))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiDocsChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; style-src 'self' 'unsafe-inline'; "
+						+ "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+		var failure = new ExceptionMappingAuthenticationFailureHandler();
+		failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+		failure.setDefaultFailureUrl("/login?error");
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/audit/**").hasRole("ADMIN")
+				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
+				.requestMatchers("/organizations/**", "/employers/**").hasAnyRole(STAFF_ROLES)
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(permissions -> permissions.policy("geolocation=(self), camera=(self), microphone=()"))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+}

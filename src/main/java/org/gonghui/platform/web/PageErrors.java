@@ -1,0 +1,28 @@
+package org.gonghui.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gonghui.shared.RecordNotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Friendly pages for expected failures; they say what happened and nothing about the internals. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+	@ExceptionHandler({ RecordNotFoundException.class, MethodArgumentTypeMismatchException.class })
+	String notFound(HttpServletResponse response) {
+		response.setStatus(404);
+		return "error/404";
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	String conflict(HttpServletResponse response, Model model) {
+		response.setStatus(409);
+		return "error/409";
+	}
+}
