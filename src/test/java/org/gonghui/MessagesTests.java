@@ -1,0 +1,78 @@
+package org.gonghui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The Chinese and English bundles stay in step, and every literal key a template or class uses exists. */
+class MessagesTests {
+
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:validation|organization|employer|account|common|nav|error)\\.[\\w.]+)\"");
+
+	@Test
+	void bundlesHaveTheSameKeys() throws IOException {
+		Properties zh = load("messages_zh_CN.properties");
+		Properties en = load("messages.properties");
+		assertThat(zh.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(en.stringPropertyNames());
+		zh.forEach((key, value) -> assertThat(value.toString()).as(key.toString()).isNotBlank());
+	}
+
+	@Test
+	void chineseBundleIsChinese() throws IOException {
+		Properties zh = load("messages_zh_CN.properties");
+		assertThat(zh.getProperty("login.heading")).contains("登录");
+		assertThat(zh.getProperty("organization.browse.title")).isEqualTo("工会组织");
+	}
+
+	@Test
+	void keysUsedInTemplatesExist() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Set<String> used = collect(Path.of("src/main/resources/templates"), ".html", TEMPLATE_KEY);
+		assertThat(used).isNotEmpty();
+		assertThat(keys).containsAll(used);
+	}
+
+	@Test
+	void messageCodesUsedInCodeExist() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Set<String> used = collect(Path.of("src/main/java"), ".java", JAVA_KEY);
+		// Audit action names share the dotted style but are not messages.
+		used.removeIf(k -> k.matches(".*\\.(create|update|move|export|failed|reset|unlock)$") || k.endsWith(".csv"));
+		assertThat(keys).containsAll(used);
+	}
+
+	private static Set<String> collect(Path root, String suffix, Pattern pattern) throws IOException {
+		Set<String> used = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+				Matcher m = pattern.matcher(Files.readString(file));
+				while (m.find()) {
+					used.add(m.group(1));
+				}
+			}
+		}
+		return used;
+	}
+
+	private static Properties load(String name) throws IOException {
+		Properties p = new Properties();
+		try (InputStream in = MessagesTests.class.getResourceAsStream("/" + name)) {
+			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return p;
+	}
+}
