@@ -8,16 +8,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Friendly pages for expected failures; they say what happened and nothing about the internals. */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
-	@ExceptionHandler({ RecordNotFoundException.class, MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler(RecordNotFoundException.class)
 	String notFound(HttpServletResponse response) {
 		response.setStatus(404);
 		return "error/404";
+	}
+
+	/** {@code /organizations/abc} names no record (404); {@code ?from=abc} is a malformed request (400). */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	String typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
+		if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return notFound(response);
+		}
+		response.setStatus(400);
+		return "error/400";
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
