@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -47,17 +49,40 @@ public final class BrowserTestSupport {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
+	/**
+	 * Selenium warns on every start that it has no CDP classes for this Chromium version; these tests use only the
+	 * WebDriver protocol, so the warning is noise. Held here because java.util.logging keeps loggers weakly.
+	 */
+	private static final List<java.util.logging.Logger> QUIET = Stream
+		.of("org.openqa.selenium.devtools.CdpVersionFinder", "org.openqa.selenium.chromium.ChromiumDriver")
+		.map(java.util.logging.Logger::getLogger)
+		.toList();
+
 	private BrowserTestSupport() {
 	}
 
-	/** Starts a fresh headless Chromium (new temporary profile) with the given viewport, talking to {@code baseUrl}. */
-	public static Browser open(String baseUrl, int width, int height) {
+	/** Starts a fresh headless Chromium (new temporary profile) with a desktop window of the given size. */
+	public static Browser desktop(String baseUrl, int width, int height) {
+		return open(baseUrl, width, height, false);
+	}
+
+	/**
+	 * Starts a fresh headless Chromium emulating a phone screen of the given CSS size (touch, device pixel ratio 2, the
+	 * page's viewport meta tag honoured). Headless Chromium will not make a window narrower than 500 px, so
+	 * {@code --window-size=375,800} alone would not give a 375 px page.
+	 */
+	public static Browser phone(String baseUrl, int width, int height) {
+		return open(baseUrl, width, height, true);
+	}
+
+	private static Browser open(String baseUrl, int width, int height, boolean phone) {
 		assertThat(Files.isExecutable(CHROMIUM))
 			.as("%s is missing: install it with `apt-get install -y chromium chromium-driver` (browser tests never skip)", CHROMIUM)
 			.isTrue();
 		assertThat(Files.isExecutable(CHROMEDRIVER))
 			.as("%s is missing: install it with `apt-get install -y chromium chromium-driver` (browser tests never skip)", CHROMEDRIVER)
 			.isTrue();
+		QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
 		// Belt and braces: with the driver given, Selenium does not run Selenium Manager.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
 		Path profile;
@@ -72,6 +97,10 @@ public final class BrowserTestSupport {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-extensions", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+		if (phone) {
+			options.setExperimentalOption("mobileEmulation",
+					Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true, "mobile", true)));
+		}
 		var logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logging);
@@ -116,6 +145,8 @@ public final class BrowserTestSupport {
 			this.baseUrl = baseUrl;
 			this.profile = profile;
 			this.wait = new WebDriverWait(driver, WAIT);
+			// A condition may look at the page that is just being replaced by the next one.
+			this.wait.ignoring(StaleElementReferenceException.class);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
 		}
 

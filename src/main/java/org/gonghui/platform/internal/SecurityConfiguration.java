@@ -82,7 +82,7 @@ class SecurityConfiguration {
 		failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
 		failure.setDefaultFailureUrl("/login?error");
 		http.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/error",
+				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/audit/**").hasRole("ADMIN")

@@ -17,15 +17,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Error pages over real HTTP (the container's error dispatch): friendly, Chinese, and leaking nothing. */
+/**
+ * Over real HTTP: error pages from the container's error dispatch (friendly, Chinese, leaking nothing)
+ * and the database-backed session (a new id at login, gone at logout).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
-class ErrorPagesHttpTests {
+class HttpSessionTests {
 
 	@LocalServerPort
 	int port;
 
-	private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
 	@Test
 	void unknownPagesGetTheFriendly404() throws Exception {
@@ -59,6 +64,29 @@ class ErrorPagesHttpTests {
 		HttpResponse<String> docs = get("/v3/api-docs");
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/organizations/{id}", "/api/employers");
+	}
+
+	@Test
+	void loginIssuesANewSessionAndLogoutEndsIt() throws Exception {
+		get("/login");
+		String before = sessionCookie();
+		assertThat(before).isNotNull();
+		login("fengtai");
+		String after = sessionCookie();
+		assertThat(after).isNotNull().isNotEqualTo(before);
+		assertThat(get("/organizations").statusCode()).isEqualTo(200);
+		String page = get("/").body();
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(m.find()).isTrue();
+		client.send(HttpRequest.newBuilder(uri("/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(get("/organizations").statusCode()).isEqualTo(302);
+	}
+
+	private String sessionCookie() {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION")).map(java.net.HttpCookie::getValue)
+			.findFirst().orElse(null);
 	}
 
 	private void login(String username) throws Exception {
