@@ -1,10 +1,43 @@
 package org.gonghui.organization;
 
+import java.util.List;
 import java.util.Optional;
 
-/** The organization module's API for other modules. Every method applies the caller's data scope. */
+/**
+ * The organization module's API for other modules. Methods named {@code visible...} apply the
+ * caller's data scope; the others answer public facts (union names for the join form, for example).
+ */
 public interface Organizations {
 
 	/** The organisation, if it exists and lies in the caller's scope. */
 	Optional<OrganizationSummary> findVisible(long id);
+
+	/** The organisation regardless of scope, for public pages and background work. */
+	Optional<OrganizationSummary> find(long id);
+
+	/**
+	 * Ids of the organisations in the caller's scope, for {@code union_id IN (...)} filters; empty
+	 * {@link Optional} when the caller sees everything, an empty list when nothing.
+	 */
+	Optional<List<Long>> visibleIds();
+
+	/** True when the organisation lies in the subtree of {@code ancestorId} (or is it). */
+	boolean isWithin(long id, long ancestorId);
+
+	/** The nearest organisation at or above {@code id} with the given level (e.g. the district of a union). */
+	Optional<OrganizationSummary> ancestorAtLevel(long id, OrganizationLevel level);
+
+	/** Unions a worker may ask to join: grassroots and joint unions, by name, for the public join form. */
+	List<OrganizationSummary> joinableUnions(String text, int limit);
+
+	Optional<EmployerSummary> findEmployer(long employerId);
+
+	/** Employers of the organisation itself (not its subtree), for pickers. */
+	List<EmployerSummary> employersOf(long organizationId);
+
+	/**
+	 * The employer in the subtree of {@code organizationId} whose name or unified social credit code is
+	 * exactly the text (roster import matching); empty when none or ambiguous.
+	 */
+	Optional<EmployerSummary> matchEmployer(long organizationId, String nameOrCreditCode);
 }

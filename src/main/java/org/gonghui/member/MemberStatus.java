@@ -1,0 +1,5 @@
+package org.gonghui.member;
+
+public enum MemberStatus {
+	ACTIVE, TRANSFERRED_OUT, LEFT
+}

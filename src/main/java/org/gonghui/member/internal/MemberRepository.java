@@ -1,0 +1,169 @@
+package org.gonghui.member.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.gonghui.member.MemberStatus;
+import org.gonghui.member.WorkForm;
+import org.gonghui.shared.IdNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MemberRepository {
+
+	static final String COLUMNS = "id, name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash,"
+			+ " phone_masked, union_id, employer_id, work_form, occupation, platform_company, join_date, status, card_number,"
+			+ " created_at, updated_at, version";
+
+	/**
+	 * The scope and search criteria as one fixed clause: every part is switched on or off by a bound
+	 * parameter, never by building SQL from the input.
+	 */
+	private static final String FILTER = " where (:allUnions = true or union_id in (:unionIds))"
+			+ " and (cast(:unionId as bigint) is null or union_id = :unionId)"
+			+ " and (cast(:status as varchar) is null or status = :status)"
+			+ " and (cast(:namePrefix as varchar) is null or name like :namePrefix)"
+			+ " and (cast(:idHash as varchar) is null or id_number_hash = :idHash)"
+			+ " and (cast(:phoneHash as varchar) is null or phone_hash = :phoneHash)";
+
+	private final JdbcClient jdbc;
+
+	MemberRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Search criteria; {@code unionIds} null means every union (administrators). */
+	record Criteria(List<Long> unionIds, Long unionId, MemberStatus status, String namePrefix, String idHash, String phoneHash) {
+	}
+
+	Optional<Member> findById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from member where id = :id").param("id", id).query(MemberRepository::map).optional();
+	}
+
+	Optional<Member> findByIdNumberHash(String hash) {
+		return jdbc.sql("select " + COLUMNS + " from member where id_number_hash = :h").param("h", hash).query(MemberRepository::map).optional();
+	}
+
+	Optional<Member> findByCardNumber(String cardNumber) {
+		return jdbc.sql("select " + COLUMNS + " from member where card_number = :c").param("c", cardNumber).query(MemberRepository::map).optional();
+	}
+
+	long count(Criteria c) {
+		return bind(jdbc.sql("select count(*) from member" + FILTER), c).query(Long.class).single();
+	}
+
+	List<Member> search(Criteria c, long offset, int limit) {
+		return bind(jdbc.sql("select " + COLUMNS + " from member" + FILTER + " order by name, id limit :limit offset :offset"), c)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(MemberRepository::map)
+			.list();
+	}
+
+	/** Inserts the member and gives it its card number, which is derived from the generated id. */
+	long insert(Member m, CardNumbers cards) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked,"
+				+ " union_id, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at, updated_at, version)"
+				+ " values (:name, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash, :phoneMasked, :unionId, :employerId,"
+				+ " :workForm, :occupation, :platform, :joinDate, :status, :card, :now, :now, 0)")
+			.param("name", m.name())
+			.param("gender", m.gender().name())
+			.param("idCipher", m.idNumberCipher())
+			.param("idHash", m.idNumberHash())
+			.param("idMasked", m.idNumberMasked())
+			.param("phoneCipher", m.phoneCipher())
+			.param("phoneHash", m.phoneHash())
+			.param("phoneMasked", m.phoneMasked())
+			.param("unionId", m.unionId())
+			.param("employerId", m.employerId())
+			.param("workForm", m.workForm().name())
+			.param("occupation", m.occupation())
+			.param("platform", m.platformCompany())
+			.param("joinDate", Date.valueOf(m.joinDate()))
+			.param("status", m.status().name())
+			.param("card", "P" + System.nanoTime())
+			.param("now", Timestamp.from(m.createdAt()))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		jdbc.sql("update member set card_number = :card where id = :id").param("card", cards.format(m.joinDate().getYear(), id)).param("id", id)
+			.update();
+		return id;
+	}
+
+	boolean update(Member m) {
+		return jdbc.sql("update member set name = :name, gender = :gender, phone_cipher = :phoneCipher, phone_hash = :phoneHash,"
+				+ " phone_masked = :phoneMasked, union_id = :unionId, employer_id = :employerId, work_form = :workForm, occupation = :occupation,"
+				+ " platform_company = :platform, join_date = :joinDate, status = :status, updated_at = :now, version = version + 1"
+				+ " where id = :id and version = :version")
+			.param("name", m.name())
+			.param("gender", m.gender().name())
+			.param("phoneCipher", m.phoneCipher())
+			.param("phoneHash", m.phoneHash())
+			.param("phoneMasked", m.phoneMasked())
+			.param("unionId", m.unionId())
+			.param("employerId", m.employerId())
+			.param("workForm", m.workForm().name())
+			.param("occupation", m.occupation())
+			.param("platform", m.platformCompany())
+			.param("joinDate", Date.valueOf(m.joinDate()))
+			.param("status", m.status().name())
+			.param("now", Timestamp.from(m.updatedAt()))
+			.param("id", m.id())
+			.param("version", m.version())
+			.update() == 1;
+	}
+
+	void addEvent(long memberId, Instant at, String kind, Long fromUnion, Long toUnion, String detail, String actor) {
+		jdbc.sql("insert into member_event (member_id, occurred_at, kind, from_union_id, to_union_id, detail, actor)"
+				+ " values (:m, :at, :kind, :from, :to, :detail, :actor)")
+			.param("m", memberId)
+			.param("at", Timestamp.from(at))
+			.param("kind", kind)
+			.param("from", fromUnion)
+			.param("to", toUnion)
+			.param("detail", detail)
+			.param("actor", actor)
+			.update();
+	}
+
+	List<MemberEventView> events(long memberId) {
+		return jdbc.sql("select occurred_at, kind, from_union_id, to_union_id, detail, actor from member_event where member_id = :m order by occurred_at, id")
+			.param("m", memberId)
+			.query((rs, n) -> new MemberEventView(rs.getTimestamp("occurred_at").toInstant(), rs.getString("kind"),
+					(Long) rs.getObject("from_union_id", Long.class), (Long) rs.getObject("to_union_id", Long.class), rs.getString("detail"),
+					rs.getString("actor")))
+			.list();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Criteria c) {
+		return spec.param("allUnions", c.unionIds() == null)
+			.param("unionIds", c.unionIds() == null || c.unionIds().isEmpty() ? List.of(-1L) : c.unionIds())
+			.param("unionId", c.unionId())
+			.param("status", c.status() == null ? null : c.status().name())
+			.param("namePrefix", c.namePrefix())
+			.param("idHash", c.idHash())
+			.param("phoneHash", c.phoneHash());
+	}
+
+	static Member map(ResultSet rs, int row) throws SQLException {
+		return new Member(rs.getLong("id"), rs.getString("name"), IdNumber.Gender.valueOf(rs.getString("gender")),
+				rs.getString("id_number_cipher"), rs.getString("id_number_hash"), rs.getString("id_number_masked"),
+				rs.getString("phone_cipher"), rs.getString("phone_hash"), rs.getString("phone_masked"), rs.getLong("union_id"),
+				rs.getObject("employer_id", Long.class), WorkForm.valueOf(rs.getString("work_form")), rs.getString("occupation"),
+				rs.getString("platform_company"), rs.getDate("join_date").toLocalDate(), MemberStatus.valueOf(rs.getString("status")),
+				rs.getString("card_number"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getInt("version"));
+	}
+
+	/** One line of a member's history. */
+	record MemberEventView(Instant occurredAt, String kind, Long fromUnionId, Long toUnionId, String detail, String actor) {
+	}
+}
