@@ -63,6 +63,16 @@ class EmployerRepository {
 			.list();
 	}
 
+	/** Employers in the subtree whose name equals the text or whose credit code equals the code. */
+	List<Row> findByNameOrCode(OrgPath root, String name, String code) {
+		return jdbc.sql(SELECT + " where o.path like :prefix and (e.name = :name or e.credit_code = :code) order by e.id")
+			.param("prefix", root.subtreePattern())
+			.param("name", name)
+			.param("code", code)
+			.query(EmployerRepository::map)
+			.list();
+	}
+
 	List<Row> findByOrganization(long organizationId) {
 		return jdbc.sql(SELECT + " where e.organization_id = :org order by e.name").param("org", organizationId)
 			.query(EmployerRepository::map)

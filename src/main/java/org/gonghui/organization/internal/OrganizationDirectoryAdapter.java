@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gonghui.organization.EmployerSummary;
+import org.gonghui.organization.OrganizationLevel;
 import org.gonghui.organization.OrganizationSummary;
+import org.gonghui.organization.OrganizationType;
 import org.gonghui.organization.Organizations;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.DataScope;
@@ -23,10 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizations {
 
 	private final OrganizationRepository organizations;
+	private final EmployerRepository employers;
 	private final CurrentUser currentUser;
 
-	OrganizationDirectoryAdapter(OrganizationRepository organizations, @Lazy CurrentUser currentUser) {
+	OrganizationDirectoryAdapter(OrganizationRepository organizations, EmployerRepository employers, @Lazy CurrentUser currentUser) {
 		this.organizations = organizations;
+		this.employers = employers;
 		this.currentUser = currentUser;
 	}
 
@@ -60,6 +65,71 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 	public Optional<OrganizationSummary> findVisible(long id) {
 		DataScope scope = currentUser.scope();
 		return organizations.findById(id).filter(o -> scope.includes(o.path())).map(Organization::summary);
+	}
+
+	@Override
+	public Optional<OrganizationSummary> find(long id) {
+		return organizations.findById(id).map(Organization::summary);
+	}
+
+	@Override
+	public Optional<List<Long>> visibleIds() {
+		DataScope scope = currentUser.scope();
+		return switch (scope.kind()) {
+			case ALL -> Optional.empty();
+			case SUBTREE -> Optional.of(organizations.findSubtree(scope.root()).stream().map(Organization::id).toList());
+			case NONE -> Optional.of(List.of());
+		};
+	}
+
+	@Override
+	public boolean isWithin(long id, long ancestorId) {
+		var org = organizations.findById(id);
+		var ancestor = organizations.findById(ancestorId);
+		return org.isPresent() && ancestor.isPresent() && org.get().path().isWithin(ancestor.get().path());
+	}
+
+	@Override
+	public Optional<OrganizationSummary> ancestorAtLevel(long id, OrganizationLevel level) {
+		return organizations.findById(id).flatMap(o -> organizations.findAllById(o.path().ids()).stream()
+			.filter(a -> a.level() == level)
+			.max(java.util.Comparator.comparingInt(a -> a.path().depth()))
+			.map(Organization::summary));
+	}
+
+	@Override
+	public List<OrganizationSummary> joinableUnions(String text, int limit) {
+		return organizations.search(DataScope.all(), OrganizationService.like(text), 0, 2000).stream()
+			.filter(o -> o.level() == OrganizationLevel.GRASSROOTS || o.type() == OrganizationType.JOINT_UNION)
+			.limit(limit)
+			.map(Organization::summary)
+			.toList();
+	}
+
+	@Override
+	public Optional<EmployerSummary> findEmployer(long employerId) {
+		return employers.findById(employerId).map(r -> summary(r.employer()));
+	}
+
+	@Override
+	public List<EmployerSummary> employersOf(long organizationId) {
+		return employers.findByOrganization(organizationId).stream().map(r -> summary(r.employer())).toList();
+	}
+
+	@Override
+	public Optional<EmployerSummary> matchEmployer(long organizationId, String nameOrCreditCode) {
+		String text = org.gonghui.shared.Text.clean(nameOrCreditCode);
+		var root = organizations.findById(organizationId);
+		if (text == null || root.isEmpty()) {
+			return Optional.empty();
+		}
+		String code = org.gonghui.shared.CreditCode.parse(text).orElse(null);
+		List<EmployerRepository.Row> matches = employers.findByNameOrCode(root.get().path(), text, code);
+		return matches.size() == 1 ? Optional.of(summary(matches.get(0).employer())) : Optional.empty();
+	}
+
+	private static EmployerSummary summary(Employer e) {
+		return new EmployerSummary(e.id(), e.name(), e.creditCode(), e.ownership(), e.headcount(), e.organizationId());
 	}
 
 	private static OrgRef ref(Organization o) {
