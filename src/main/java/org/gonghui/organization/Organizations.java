@@ -21,6 +21,9 @@ public interface Organizations {
 	 */
 	Optional<List<Long>> visibleIds();
 
+	/** Organisations of one level in the caller's scope, by name. */
+	List<OrganizationSummary> visibleAtLevel(OrganizationLevel level);
+
 	/** True when the organisation lies in the subtree of {@code ancestorId} (or is it). */
 	boolean isWithin(long id, long ancestorId);
 
@@ -40,4 +43,11 @@ public interface Organizations {
 	 * exactly the text (roster import matching); empty when none or ambiguous.
 	 */
 	Optional<EmployerSummary> matchEmployer(long organizationId, String nameOrCreditCode);
+
+	/**
+	 * Union coverage (建会) of the organisation's subtree: employers, those with a founded union, and their
+	 * workers. Throws {@link org.gonghui.shared.RecordNotFoundException} when the organisation does not
+	 * exist or lies outside the caller's scope, so figures never leak across the data-scope rule.
+	 */
+	FoundingFigures visibleFoundingFigures(long organizationId);
 }

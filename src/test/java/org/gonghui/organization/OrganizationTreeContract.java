@@ -69,8 +69,8 @@ abstract class OrganizationTreeContract {
 		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> organizations.exportSubtree(chaoyang));
 		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> organizations.get(id(jdbc, "北京市总工会")));
 		assertThat(employers.search(null, null, new PageResult.Request(0, 100)).content()).extracting(EmployerService.EmployerView::name)
-			.contains("泛华集团", "美团外卖丰台站点")
-			.doesNotContain("良苑餐厅", "北京市陈经纶中学");
+			.containsExactlyInAnyOrder("泛华集团", "美团外卖丰台站点", "北京恒通达物流有限公司", "北京云图互联科技有限公司", "北京康惠家政服务有限公司")
+			.doesNotContain("良苑餐厅", "京东快递（龙潭站）", "北京市陈经纶中学");
 		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> employers.get(employerId(jdbc, "良苑餐厅")));
 		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> employers.export(chaoyang));
 	}
@@ -83,8 +83,10 @@ abstract class OrganizationTreeContract {
 		var fengtai = organizations.detail(id(jdbc, "丰台区总工会"));
 		assertThat(fengtai.breadcrumb()).isEmpty();
 		assertThat(fengtai.descendantCount()).isEqualTo(4);
-		assertThat(fengtai.employerCount()).isEqualTo(2);
-		assertThat(fengtai.headcount()).isEqualTo(1200 + 260);
+		// 泛华集团 and 美团外卖丰台站点 (both with a union), plus the three firms of the founding drive demo.
+		assertThat(fengtai.employerCount()).isEqualTo(5);
+		assertThat(fengtai.foundedEmployerCount()).isEqualTo(2);
+		assertThat(fengtai.headcount()).isEqualTo(1200 + 260 + 86 + 140 + 52);
 	}
 
 	@Test

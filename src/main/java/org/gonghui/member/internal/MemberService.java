@@ -92,7 +92,7 @@ public class MemberService {
 	public MemberDetail detail(long id) {
 		Member m = visible(id);
 		List<MemberEvent> history = members.events(id).stream()
-			.map(e -> new MemberEvent(e.occurredAt(), e.kind(), unionName(e.fromUnionId()), unionName(e.toUnionId()), e.detail(), e.actor()))
+			.map(e -> new MemberEvent(java.time.LocalDateTime.ofInstant(e.occurredAt(), clock.getZone()), e.kind(), unionName(e.fromUnionId()), unionName(e.toUnionId()), e.detail(), e.actor()))
 			.toList();
 		return new MemberDetail(views(List.of(m)).get(0), history, mayWrite());
 	}
@@ -250,6 +250,17 @@ public class MemberService {
 		return cards.verify(payload).flatMap(members::findByCardNumber).filter(this::inScope).map(m -> views(List.of(m)).get(0));
 	}
 
+	/** True when the person (by ID hash) is registered, whatever their union; for the join form only. */
+	boolean isMember(String idNumberHash) {
+		return members.findByIdNumberHash(idNumberHash).isPresent();
+	}
+
+	/** A member's own card, for the worker's private status page (no scope: the token is the authority). */
+	@Transactional(readOnly = true)
+	Optional<MemberView> card(long memberId) {
+		return members.findById(memberId).map(m -> views(List.of(m)).get(0));
+	}
+
 	public String cardQrPayload(String cardNumber) {
 		return cards.qrPayload(cardNumber);
 	}
@@ -340,7 +351,7 @@ public class MemberService {
 	}
 
 	/** One line of a member's history (JOINED, UPDATED, TRANSFERRED, LEFT). */
-	public record MemberEvent(Instant occurredAt, String kind, String fromUnion, String toUnion, String detail, String actor) {
+	public record MemberEvent(java.time.LocalDateTime occurredAt, String kind, String fromUnion, String toUnion, String detail, String actor) {
 	}
 
 	/** A person to register, identifiers already sealed (they come from a join application). */

@@ -3,10 +3,13 @@ package org.gonghui.organization.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.gonghui.organization.FoundingFigures;
+import org.gonghui.organization.FoundingStatus;
 import org.gonghui.organization.Ownership;
 import org.gonghui.platform.DataScope;
 import org.gonghui.shared.OrgPath;
@@ -19,8 +22,9 @@ import org.springframework.stereotype.Repository;
 class EmployerRepository {
 
 	private static final String SELECT = "select e.id, e.name, e.credit_code, e.ownership, e.headcount, e.address, e.organization_id,"
-			+ " e.created_at, e.updated_at, e.version, o.name as organization_name, o.path as organization_path"
-			+ " from employer e join organization o on o.id = e.organization_id";
+			+ " e.created_at, e.updated_at, e.version, o.name as organization_name, o.path as organization_path,"
+			+ " e.founding_status, e.founded_union_id, u.name as founded_union_name"
+			+ " from employer e join organization o on o.id = e.organization_id left join organization u on u.id = e.founded_union_id";
 
 	private static final String FILTER = " where o.path like :scope and o.path like :within"
 			+ " and (cast(:q as varchar) is null or lower(e.name) like :q or e.credit_code like :q)";
@@ -31,8 +35,13 @@ class EmployerRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** An employer with where it belongs, as lists and details show it. */
-	record Row(Employer employer, String organizationName, OrgPath organizationPath) {
+	/**
+	 * An employer with where it belongs and where it stands in the founding drive, as lists and details
+	 * show it. The founding columns live outside {@link Employer}: they change only through the founding
+	 * rules ({@link FoundingService}), never through the employer form.
+	 */
+	record Row(Employer employer, String organizationName, OrgPath organizationPath, FoundingStatus foundingStatus, Long foundedUnionId,
+			String foundedUnionName) {
 	}
 
 	Optional<Row> findById(long id) {
@@ -79,13 +88,29 @@ class EmployerRepository {
 			.list();
 	}
 
-	/** Employers and their total headcount in a subtree. */
-	long[] countAndHeadcount(OrgPath root) {
-		return jdbc.sql("select count(*) as n, coalesce(sum(e.headcount), 0) as heads from employer e"
-				+ " join organization o on o.id = e.organization_id where o.path like :prefix")
+	/** Employers, those with a founded union, and their total headcount in a subtree. */
+	FoundingFigures foundingFigures(OrgPath root) {
+		return jdbc.sql("select count(*) as n, coalesce(sum(case when e.founding_status = 'FOUNDED' then 1 else 0 end), 0) as founded,"
+				+ " coalesce(sum(e.headcount), 0) as heads from employer e join organization o on o.id = e.organization_id"
+				+ " where o.path like :prefix")
 			.param("prefix", root.subtreePattern())
-			.query((rs, n) -> new long[] { rs.getLong("n"), rs.getLong("heads") })
+			.query((rs, n) -> new FoundingFigures(rs.getLong("n"), rs.getLong("founded"), rs.getLong("heads")))
 			.single();
+	}
+
+	/**
+	 * Moves the employer to a founding status. Checked against the version read before the rules were
+	 * applied, so two people changing the status at once cannot both pass the rules on stale data.
+	 */
+	boolean updateFounding(long id, int version, FoundingStatus status, Long unionId, Instant now) {
+		return jdbc.sql("update employer set founding_status = :status, founded_union_id = :union, updated_at = :now,"
+				+ " version = version + 1 where id = :id and version = :version")
+			.param("status", status.name())
+			.param("union", unionId, Types.BIGINT)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
 	}
 
 	long insert(Employer e) {
@@ -122,7 +147,10 @@ class EmployerRepository {
 		var e = new Employer(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"), Ownership.valueOf(rs.getString("ownership")),
 				rs.getInt("headcount"), rs.getString("address"), rs.getLong("organization_id"), instant(rs.getTimestamp("created_at")),
 				instant(rs.getTimestamp("updated_at")), rs.getInt("version"));
-		return new Row(e, rs.getString("organization_name"), new OrgPath(rs.getString("organization_path")));
+		long union = rs.getLong("founded_union_id");
+		Long unionId = rs.wasNull() ? null : union;
+		return new Row(e, rs.getString("organization_name"), new OrgPath(rs.getString("organization_path")),
+				FoundingStatus.valueOf(rs.getString("founding_status")), unionId, rs.getString("founded_union_name"));
 	}
 
 	private static Instant instant(Timestamp t) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gonghui.organization.FoundingStatus;
 import org.gonghui.organization.Ownership;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
@@ -160,14 +161,16 @@ public class EmployerService {
 	static EmployerView view(EmployerRepository.Row r) {
 		Employer e = r.employer();
 		return new EmployerView(e.id(), e.name(), e.creditCode(), e.ownership(), e.headcount(), e.address(), e.organizationId(),
-				r.organizationName(), e.version());
+				r.organizationName(), r.foundingStatus(), r.foundedUnionId(), r.foundedUnionName(), e.version());
 	}
 
 	public record EmployerCommand(String name, String creditCode, Ownership ownership, Integer headcount, String address,
 			Long organizationId) {
 	}
 
+	/** {@code foundedUnionId} and its name are set when {@code foundingStatus} is FOUNDED. */
 	public record EmployerView(long id, String name, String creditCode, Ownership ownership, int headcount, String address,
-			long organizationId, String organizationName, int version) {
+			long organizationId, String organizationName, FoundingStatus foundingStatus, Long foundedUnionId, String foundedUnionName,
+			int version) {
 	}
 }

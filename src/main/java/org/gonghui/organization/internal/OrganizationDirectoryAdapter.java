@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gonghui.organization.EmployerSummary;
+import org.gonghui.organization.FoundingFigures;
 import org.gonghui.organization.OrganizationLevel;
 import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.organization.OrganizationType;
@@ -16,6 +17,7 @@ import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.DataScope;
 import org.gonghui.platform.OrgRef;
 import org.gonghui.platform.OrganizationDirectory;
+import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,6 +85,12 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 	}
 
 	@Override
+	public List<OrganizationSummary> visibleAtLevel(OrganizationLevel level) {
+		return organizations.search(currentUser.scope(), null, 0, 5000).stream().filter(o -> o.level() == level).map(Organization::summary)
+			.toList();
+	}
+
+	@Override
 	public boolean isWithin(long id, long ancestorId) {
 		var org = organizations.findById(id);
 		var ancestor = organizations.findById(ancestorId);
@@ -126,6 +134,14 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 		String code = org.gonghui.shared.CreditCode.parse(text).orElse(null);
 		List<EmployerRepository.Row> matches = employers.findByNameOrCode(root.get().path(), text, code);
 		return matches.size() == 1 ? Optional.of(summary(matches.get(0).employer())) : Optional.empty();
+	}
+
+	@Override
+	public FoundingFigures visibleFoundingFigures(long organizationId) {
+		DataScope scope = currentUser.scope();
+		Organization org = organizations.findById(organizationId).filter(o -> scope.includes(o.path()))
+			.orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
+		return employers.foundingFigures(org.path());
 	}
 
 	private static EmployerSummary summary(Employer e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.gonghui.organization.FoundingFigures;
 import org.gonghui.organization.OrganizationLevel;
 import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.organization.OrganizationType;
@@ -89,10 +90,11 @@ public class OrganizationService {
 			.sorted((a, b) -> Integer.compare(a.path().depth(), b.path().depth()))
 			.map(Organization::summary)
 			.toList();
-		long[] employerFigures = employers.countAndHeadcount(org.path());
+		FoundingFigures figures = employers.foundingFigures(org.path());
 		List<EmployerService.EmployerView> ownEmployers = employers.findByOrganization(id).stream().map(EmployerService::view).toList();
 		return new OrganizationDetail(org.summary(), org.address(), org.version(), breadcrumb, nodes(organizations.findChildren(id, scope)),
-				ownEmployers, organizations.countDescendants(org.path()), employerFigures[0], employerFigures[1], mayWrite());
+				ownEmployers, organizations.countDescendants(org.path()), figures.employers(), figures.employersWithUnion(), figures.employees(),
+				mayWrite());
 	}
 
 	@Transactional
@@ -297,6 +299,6 @@ public class OrganizationService {
 
 	public record OrganizationDetail(OrganizationSummary organization, String address, int version, List<OrganizationSummary> breadcrumb,
 			List<TreeNode> children, List<EmployerService.EmployerView> employers, long descendantCount, long employerCount,
-			long headcount, boolean mayWrite) {
+			long foundedEmployerCount, long headcount, boolean mayWrite) {
 	}
 }

@@ -1,11 +1,16 @@
 package org.gonghui.organization.web;
 
 import java.net.URI;
+import java.util.List;
 
+import org.gonghui.organization.FoundingStatus;
 import org.gonghui.organization.Ownership;
 import org.gonghui.organization.internal.EmployerService;
 import org.gonghui.organization.internal.EmployerService.EmployerCommand;
 import org.gonghui.organization.internal.EmployerService.EmployerView;
+import org.gonghui.organization.internal.FoundingService;
+import org.gonghui.organization.internal.FoundingService.FoundingCommand;
+import org.gonghui.organization.internal.FoundingService.FoundingEventView;
 import org.gonghui.shared.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** JSON API for employers in the caller's scope. */
@@ -26,9 +32,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class EmployerApiController {
 
 	private final EmployerService employers;
+	private final FoundingService founding;
 
-	EmployerApiController(EmployerService employers) {
+	EmployerApiController(EmployerService employers, FoundingService founding) {
 		this.employers = employers;
+		this.founding = founding;
 	}
 
 	@GetMapping
@@ -52,6 +60,27 @@ class EmployerApiController {
 	EmployerView update(@PathVariable long id, @RequestBody EmployerRequest request) {
 		employers.update(id, request.version(), request.command());
 		return employers.get(id);
+	}
+
+	@PostMapping("/{id}/founding")
+	@Operation(summary = "Move the employer in the union founding drive (建会)",
+			description = "Forward steps are free; FOUNDED needs unionId (a grassroots or joint union in scope); steps back need a note;"
+					+ " a founded employer changes only by an administrator, with a note. version (optional) guards against concurrent changes.")
+	EmployerView changeFounding(@PathVariable long id, @RequestBody FoundingRequest request) {
+		founding.change(id, request.version(), request.command());
+		return employers.get(id);
+	}
+
+	@GetMapping("/{id}/founding")
+	@Operation(summary = "The employer's founding history, newest first")
+	List<FoundingEventView> foundingHistory(@PathVariable long id) {
+		return founding.history(id);
+	}
+
+	record FoundingRequest(FoundingStatus status, Long unionId, String note, Integer version) {
+		FoundingCommand command() {
+			return new FoundingCommand(status, unionId, note);
+		}
 	}
 
 	record EmployerRequest(String name, String creditCode, Ownership ownership, Integer headcount, String address, Long organizationId,

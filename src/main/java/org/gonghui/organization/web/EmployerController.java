@@ -2,10 +2,13 @@ package org.gonghui.organization.web;
 
 import java.util.List;
 
+import org.gonghui.organization.FoundingStatus;
 import org.gonghui.organization.Ownership;
 import org.gonghui.organization.internal.EmployerService;
 import org.gonghui.organization.internal.EmployerService.EmployerCommand;
 import org.gonghui.organization.internal.EmployerService.EmployerView;
+import org.gonghui.organization.internal.FoundingService;
+import org.gonghui.organization.internal.FoundingService.FoundingCommand;
 import org.gonghui.organization.internal.OrganizationService;
 import org.gonghui.platform.CsvExport;
 import org.gonghui.platform.FormErrors;
@@ -24,17 +27,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Employer (单位) pages: searchable list, create, edit, export. */
+/** Employer (单位) pages: searchable list, create, edit, export, and the founding status (建会) on the edit page. */
 @Controller
 @RequestMapping("/employers")
 class EmployerController {
 
 	private final EmployerService employers;
 	private final OrganizationService organizations;
+	private final FoundingService founding;
 
-	EmployerController(EmployerService employers, OrganizationService organizations) {
+	EmployerController(EmployerService employers, OrganizationService organizations, FoundingService founding) {
 		this.employers = employers;
 		this.organizations = organizations;
+		this.founding = founding;
 	}
 
 	@GetMapping
@@ -95,12 +100,32 @@ class EmployerController {
 		}
 	}
 
+	/** Moves the employer in the founding drive; on bad input the edit page shows the problems next to the founding form. */
+	@PostMapping("/{id}/founding")
+	String changeFounding(@PathVariable long id, @ModelAttribute("founding") FoundingForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		EmployerView current = employers.get(id);
+		// A malformed value (an unknown status) is reported as such rather than passed on as "missing".
+		if (!result.hasErrors()) {
+			try {
+				founding.change(id, form.getVersion(), form.command());
+				redirect.addFlashAttribute("message", "employer.founding.saved");
+				return "redirect:/employers/" + id;
+			}
+			catch (InvalidInputException e) {
+				FormErrors.apply(e, result);
+			}
+		}
+		model.addAttribute("form", EmployerForm.of(current));
+		return form(model, current);
+	}
+
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) Long organizationId) {
 		List<EmployerView> rows = employers.export(organizationId);
-		return CsvExport.download("employers.csv", List.of("ID", "单位名称", "统一社会信用代码", "单位性质", "职工人数", "地址", "所属工会"),
+		return CsvExport.download("employers.csv", List.of("ID", "单位名称", "统一社会信用代码", "单位性质", "职工人数", "地址", "所属工会", "建会状态", "所建工会"),
 				rows.stream().<List<?>>map(e -> java.util.Arrays.asList(e.id(), e.name(), e.creditCode(), e.ownership(), e.headcount(),
-						e.address(), e.organizationName())).toList());
+						e.address(), e.organizationName(), e.foundingStatus(), e.foundedUnionName())).toList());
 	}
 
 	private String form(Model model, EmployerView current) {
@@ -108,7 +133,71 @@ class EmployerController {
 		model.addAttribute("ownerships", Ownership.values());
 		model.addAttribute("organizations", organizations.search(null, new PageResult.Request(0, PageResult.MAX_SIZE)).content());
 		model.addAttribute("mayWrite", employers.mayWrite());
+		if (current != null) {
+			if (!model.containsAttribute("founding")) {
+				model.addAttribute("founding", FoundingForm.of(current));
+			}
+			model.addAttribute("foundingHistory", founding.history(current.id()));
+			model.addAttribute("foundingStatuses", FoundingStatus.values());
+			model.addAttribute("mayChangeFounding", founding.mayWrite());
+			if (founding.mayWrite()) {
+				model.addAttribute("unions", founding.unionChoices());
+			}
+		}
 		return "employers/form";
+	}
+
+	/** The founding form on the employer page; {@code version} is the employer's, read when the page was shown. */
+	public static class FoundingForm {
+
+		private FoundingStatus status;
+		private Long unionId;
+		private String note;
+		private Integer version;
+
+		static FoundingForm of(EmployerView e) {
+			var f = new FoundingForm();
+			f.status = e.foundingStatus();
+			f.unionId = e.foundedUnionId();
+			f.version = e.version();
+			return f;
+		}
+
+		FoundingCommand command() {
+			return new FoundingCommand(status, unionId, note);
+		}
+
+		public FoundingStatus getStatus() {
+			return status;
+		}
+
+		public void setStatus(FoundingStatus status) {
+			this.status = status;
+		}
+
+		public Long getUnionId() {
+			return unionId;
+		}
+
+		public void setUnionId(Long unionId) {
+			this.unionId = unionId;
+		}
+
+		public String getNote() {
+			return note;
+		}
+
+		public void setNote(String note) {
+			this.note = note;
+		}
+
+		public Integer getVersion() {
+			return version;
+		}
+
+		public void setVersion(Integer version) {
+			this.version = version;
+		}
 	}
 
 	/** The employer form as the page binds it. */

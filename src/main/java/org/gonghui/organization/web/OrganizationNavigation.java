@@ -21,4 +21,10 @@ class OrganizationNavigation {
 	NavigationItem employersNavigation() {
 		return new NavigationItem("nav.employers", "/employers", 110, STAFF);
 	}
+
+	/** Counsellors may read visits (the page chain lets them), but the menu offers them only to those who record them. */
+	@Bean
+	NavigationItem visitsNavigation() {
+		return new NavigationItem("nav.visits", "/visits", 120, EnumSet.of(Role.ADMIN, Role.STAFF, Role.UNION_CHAIR));
+	}
 }

@@ -50,11 +50,15 @@ class SecurityConfiguration {
 		};
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/join-applications").permitAll()
 				.requestMatchers("/api/accounts/**").hasAnyRole("ADMIN", "STAFF")
-				.requestMatchers("/api/organizations/**", "/api/employers/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers("/api/members/**", "/api/join-applications/**", "/api/welcome-packages/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers("/api/organizations/**", "/api/employers/**", "/api/visits/**").hasAnyRole(STAFF_ROLES)
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("Gonghui"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth))
+			// The public join endpoint has no session to protect; everything else keeps CSRF unless Basic.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth, request -> "/api/join-applications".equals(
+					request.getRequestURI().substring(request.getContextPath().length()))))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"Gonghui\"");
 				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, e);
@@ -83,11 +87,11 @@ class SecurityConfiguration {
 		failure.setDefaultFailureUrl("/login?error");
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-						"/actuator/health", "/actuator/health/**")
+						"/actuator/health", "/actuator/health/**", "/join", "/join/**", "/privacy")
 				.permitAll()
 				.requestMatchers("/audit/**").hasRole("ADMIN")
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
-				.requestMatchers("/organizations/**", "/employers/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**").hasAnyRole(STAFF_ROLES)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
