@@ -27,8 +27,11 @@ public interface Organizations {
 	/** True when the organisation lies in the subtree of {@code ancestorId} (or is it). */
 	boolean isWithin(long id, long ancestorId);
 
-	/** The nearest organisation at or above {@code id} with the given level (e.g. the district of a union). */
-	Optional<OrganizationSummary> ancestorAtLevel(long id, OrganizationLevel level);
+	/**
+	 * The nearest organisation at or above {@code id} with the given level and type, e.g. the district
+	 * federation (DISTRICT, REGIONAL_FEDERATION) of a union, skipping district-level industry or joint unions.
+	 */
+	Optional<OrganizationSummary> ancestor(long id, OrganizationLevel level, OrganizationType type);
 
 	/** Unions a worker may ask to join: grassroots and joint unions, by name, for the public join form. */
 	List<OrganizationSummary> joinableUnions(String text, int limit);
@@ -50,4 +53,10 @@ public interface Organizations {
 	 * exist or lies outside the caller's scope, so figures never leak across the data-scope rule.
 	 */
 	FoundingFigures visibleFoundingFigures(long organizationId);
+
+	/**
+	 * Ids of the organisation and everything below it, if it lies in the caller's scope; throws
+	 * {@link org.gonghui.shared.RecordNotFoundException} otherwise.
+	 */
+	List<Long> visibleSubtreeIds(long organizationId);
 }

@@ -265,7 +265,10 @@ class FoundingAndVisitsWebTests {
 			.andExpect(content().string(containsString("建会情况")))
 			.andExpect(content().string(containsString("已建会")))
 			.andExpect(content().string(containsString("泛华集团工会")))
-			.andExpect(content().string(containsString("系统上线前已建会，补录")));
+			.andExpect(content().string(containsString("系统上线前已建会，补录")))
+			// Staff cannot change a founded employer, so the page does not offer it.
+			.andExpect(content().string(containsString("已建会单位的建会状态只能由系统管理员更改")))
+			.andExpect(content().string(not(containsString("更新建会状态"))));
 		mvc.perform(get("/employers")).andExpect(content().string(containsString("未建会")));
 
 		long firm = employerId(jdbc, "北京康惠家政服务有限公司");
@@ -282,6 +285,25 @@ class FoundingAndVisitsWebTests {
 			.andExpect(status().isForbidden());
 		assertThat(jdbc.sql("select founding_status from employer where id = :id").param("id", firm).query(String.class).single())
 			.isEqualTo("PREPARING");
+	}
+
+	@Test
+	@WithUserDetails("admin")
+	void administratorsAreOfferedTheFoundingFormForFoundedEmployers() throws Exception {
+		mvc.perform(get("/employers/" + employerId(jdbc, "泛华集团")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("更新建会状态")))
+			.andExpect(content().string(not(containsString("已建会单位的建会状态只能由系统管理员更改"))));
+	}
+
+	@Test
+	@WithUserDetails("longtan")
+	void historyTimesAreShownInBeijingTime() throws Exception {
+		// The demo records the visit that moved 京东快递 to 筹备中 at 10:00 Beijing time, 15 days ago.
+		mvc.perform(get("/employers/" + employerId(jdbc, "京东快递（龙潭站）")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(today().minusDays(15) + " 10:00")))
+			.andExpect(content().string(containsString("筹备中")));
 	}
 
 	@Test

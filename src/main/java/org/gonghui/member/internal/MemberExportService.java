@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 import org.gonghui.member.MemberStatus;
 import org.springframework.context.MessageSource;
@@ -19,8 +18,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class MemberExportService {
 
-	/** Lines of the template's notes sheet (message keys member.import.template.note.1 … .N). */
-	static final int TEMPLATE_NOTES = 9;
+	/** Lines of the template's notes sheet. */
+	private static final List<String> NOTES = List.of("member.import.template.note1", "member.import.template.note2",
+			"member.import.template.note3", "member.import.template.note4", "member.import.template.note5", "member.import.template.note6",
+			"member.import.template.note7", "member.import.template.note8", "member.import.template.note9");
 
 	private final MemberService members;
 	private final MessageSource messages;
@@ -31,9 +32,7 @@ public class MemberExportService {
 	}
 
 	public void template(OutputStream out) {
-		List<String> notes = IntStream.rangeClosed(1, TEMPLATE_NOTES)
-			.mapToObj(i -> messages.getMessage("member.import.template.note." + i, null, Locale.SIMPLIFIED_CHINESE))
-			.toList();
+		List<String> notes = NOTES.stream().map(key -> messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE)).toList();
 		try {
 			RosterWorkbooks.template(out, notes);
 		}

@@ -89,7 +89,7 @@ final class RosterRowParser {
 		else {
 			Optional<IdNumber.Problem> idProblem = IdNumber.problem(idText, clock);
 			if (idProblem.isPresent()) {
-				problems.add(new Problem(RosterColumn.ID_NUMBER, "member.import.reason.idNumber." + idProblem.get().name()));
+				problems.add(new Problem(RosterColumn.ID_NUMBER, idReason(idProblem.get())));
 			}
 			else if (IdNumber.of(idText, clock).value().equals(RosterWorkbooks.EXAMPLE_ID)) {
 				problems.add(new Problem(null, "member.import.reason.exampleRow"));
@@ -121,7 +121,7 @@ final class RosterRowParser {
 		if (!phoneCell.isBlank()) {
 			Optional<PhoneNumber.Problem> phoneProblem = PhoneNumber.problem(phoneCell.text());
 			if (phoneProblem.isPresent()) {
-				problems.add(new Problem(RosterColumn.PHONE, "member.import.reason.phone." + phoneProblem.get().name()));
+				problems.add(new Problem(RosterColumn.PHONE, phoneReason(phoneProblem.get())));
 			}
 			else {
 				phone = PhoneNumber.of(phoneCell.text());
@@ -217,6 +217,25 @@ final class RosterRowParser {
 
 	private static boolean hasProblem(List<Problem> problems, RosterColumn column) {
 		return problems.stream().anyMatch(p -> p.column() == column);
+	}
+
+	private static String idReason(IdNumber.Problem problem) {
+		return switch (problem) {
+			case EMPTY -> "member.import.reason.required";
+			case LENGTH -> "member.import.reason.idNumber.length";
+			case CHARACTERS -> "member.import.reason.idNumber.characters";
+			case REGION -> "member.import.reason.idNumber.region";
+			case BIRTH_DATE -> "member.import.reason.idNumber.birthDate";
+			case CHECK_DIGIT -> "member.import.reason.idNumber.checkDigit";
+		};
+	}
+
+	private static String phoneReason(PhoneNumber.Problem problem) {
+		return switch (problem) {
+			case EMPTY, CHARACTERS -> "member.import.reason.phone.characters";
+			case LENGTH -> "member.import.reason.phone.length";
+			case PREFIX -> "member.import.reason.phone.prefix";
+		};
 	}
 
 	static WorkForm workForm(String text) {

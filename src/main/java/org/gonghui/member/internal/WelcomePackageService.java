@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.gonghui.member.MemberJoined;
 import org.gonghui.organization.OrganizationLevel;
+import org.gonghui.organization.OrganizationType;
 import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.organization.Organizations;
 import org.gonghui.platform.AuditLog;
@@ -59,7 +60,7 @@ public class WelcomePackageService {
 	/** Idempotent: an item already granted to the member is not granted twice. */
 	@Transactional
 	public int grant(long memberId, long unionId) {
-		var district = organizations.ancestorAtLevel(unionId, OrganizationLevel.DISTRICT);
+		var district = organizations.ancestor(unionId, OrganizationLevel.DISTRICT, OrganizationType.REGIONAL_FEDERATION);
 		if (district.isEmpty()) {
 			return 0;
 		}
@@ -178,7 +179,8 @@ public class WelcomePackageService {
 	}
 
 	private OrganizationSummary visibleDistrict(long districtId) {
-		return organizations.findVisible(districtId).filter(o -> o.level() == OrganizationLevel.DISTRICT)
+		return organizations.findVisible(districtId)
+			.filter(o -> o.level() == OrganizationLevel.DISTRICT && o.type() == OrganizationType.REGIONAL_FEDERATION)
 			.orElseThrow(() -> new RecordNotFoundException("organization", districtId));
 	}
 

@@ -27,12 +27,17 @@ class MemberController {
 	private final JoinService joins;
 	private final WelcomePackageService packages;
 	private final Organizations organizations;
+	private final org.gonghui.member.internal.CoverageService coverageService;
+	private final org.gonghui.platform.CurrentUser currentUser;
 
-	MemberController(MemberService members, JoinService joins, WelcomePackageService packages, Organizations organizations) {
+	MemberController(MemberService members, JoinService joins, WelcomePackageService packages, Organizations organizations,
+			org.gonghui.member.internal.CoverageService coverageService, org.gonghui.platform.CurrentUser currentUser) {
 		this.members = members;
 		this.joins = joins;
 		this.packages = packages;
 		this.organizations = organizations;
+		this.coverageService = coverageService;
+		this.currentUser = currentUser;
 	}
 
 	@GetMapping
@@ -147,6 +152,19 @@ class MemberController {
 		}
 	}
 
+	/** Coverage of an organisation's subtree (default: the caller's own organisation), as a table and a chart. */
+	@GetMapping("/coverage")
+	String coverage(@RequestParam(required = false) Long organizationId, Model model) {
+		long id = organizationId != null ? organizationId
+				: currentOrganization().orElseThrow(() -> new org.gonghui.shared.RecordNotFoundException("organization", "none"));
+		model.addAttribute("coverage", coverageService.coverage(id));
+		return "members/coverage";
+	}
+
+	private java.util.Optional<Long> currentOrganization() {
+		return currentUser.account().map(org.gonghui.platform.AccountRef::organizationId);
+	}
+
 	/** A staff scanner (or typed code) checks a member card. */
 	@GetMapping("/cards/check")
 	String checkCard(@RequestParam(required = false) String code, Model model) {
@@ -190,6 +208,8 @@ class MemberController {
 	}
 
 	private java.util.List<org.gonghui.organization.OrganizationSummary> districtsInScope() {
-		return organizations.visibleAtLevel(OrganizationLevel.DISTRICT);
+		return organizations.visibleAtLevel(OrganizationLevel.DISTRICT).stream()
+			.filter(o -> o.type() == org.gonghui.organization.OrganizationType.REGIONAL_FEDERATION)
+			.toList();
 	}
 }

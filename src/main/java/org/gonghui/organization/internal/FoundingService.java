@@ -102,6 +102,11 @@ public class FoundingService {
 			.orElse(false);
 	}
 
+	/** Whether the caller may move an employer that has this status (a founded one only administrators may). */
+	public boolean mayChange(FoundingStatus current) {
+		return mayWrite() && (current != FoundingStatus.FOUNDED || currentUser.hasRole(Role.ADMIN));
+	}
+
 	/**
 	 * Adds the problems of moving the employer to {@code to} (status, union and note rules, not the note
 	 * text itself) and returns the union when {@code to} is FOUNDED and the union is acceptable.

@@ -98,9 +98,9 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 	}
 
 	@Override
-	public Optional<OrganizationSummary> ancestorAtLevel(long id, OrganizationLevel level) {
+	public Optional<OrganizationSummary> ancestor(long id, OrganizationLevel level, OrganizationType type) {
 		return organizations.findById(id).flatMap(o -> organizations.findAllById(o.path().ids()).stream()
-			.filter(a -> a.level() == level)
+			.filter(a -> a.level() == level && a.type() == type)
 			.max(java.util.Comparator.comparingInt(a -> a.path().depth()))
 			.map(Organization::summary));
 	}
@@ -142,6 +142,14 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 		Organization org = organizations.findById(organizationId).filter(o -> scope.includes(o.path()))
 			.orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
 		return employers.foundingFigures(org.path());
+	}
+
+	@Override
+	public List<Long> visibleSubtreeIds(long organizationId) {
+		DataScope scope = currentUser.scope();
+		Organization org = organizations.findById(organizationId).filter(o -> scope.includes(o.path()))
+			.orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
+		return organizations.findSubtree(org.path()).stream().map(Organization::id).toList();
 	}
 
 	private static EmployerSummary summary(Employer e) {

@@ -139,8 +139,8 @@ class EmployerController {
 			}
 			model.addAttribute("foundingHistory", founding.history(current.id()));
 			model.addAttribute("foundingStatuses", FoundingStatus.values());
-			model.addAttribute("mayChangeFounding", founding.mayWrite());
-			if (founding.mayWrite()) {
+			model.addAttribute("mayChangeFounding", founding.mayChange(current.foundingStatus()));
+			if (founding.mayChange(current.foundingStatus())) {
 				model.addAttribute("unions", founding.unionChoices());
 			}
 		}
