@@ -54,7 +54,17 @@ class MessagesTests {
 		// Audit action names share the dotted style but are not messages.
 		used.removeAll(collect(Path.of("src/main/java"), ".java", AUDIT_ACTION));
 		used.removeIf(k -> k.endsWith(".csv"));
+		// A literal ending in a dot is the prefix of keys completed at run time (checked below).
+		used.removeIf(k -> k.endsWith("."));
 		assertThat(keys).containsAll(used);
+	}
+
+	@Test
+	void everyIdNumberProblemHasAMessage() throws IOException {
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		for (var problem : org.gonghui.shared.IdNumber.Problem.values()) {
+			assertThat(keys).contains("member.idNumber." + problem.name());
+		}
 	}
 
 	private static Set<String> collect(Path root, String suffix, Pattern pattern) throws IOException {
