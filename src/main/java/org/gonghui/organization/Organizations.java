@@ -36,6 +36,12 @@ public interface Organizations {
 	/** Unions a worker may ask to join: grassroots and joint unions, by name, for the public join form. */
 	List<OrganizationSummary> joinableUnions(String text, int limit);
 
+	/** The same, limited to the caller's scope (transfer targets, import targets). */
+	List<OrganizationSummary> visibleJoinableUnions(String text, int limit);
+
+	/** The one rule for which organisations hold members: grassroots unions and joint unions. */
+	boolean acceptsMembers(long organizationId);
+
 	Optional<EmployerSummary> findEmployer(long employerId);
 
 	/** Employers of the organisation itself (not its subtree), for pickers. */

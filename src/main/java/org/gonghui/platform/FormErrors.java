@@ -9,6 +9,20 @@ public final class FormErrors {
 	private FormErrors() {
 	}
 
+	/**
+	 * For forms that answer with a redirect: every problem, resolved with its arguments in the caller's
+	 * language, as the flash attribute {@code errorText} that the layout shows.
+	 */
+	public static void flash(InvalidInputException e, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			org.springframework.context.MessageSource messages) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		String text = e.problems().stream()
+			.map(p -> messages.getMessage(p.code(), p.args(), p.code(), locale))
+			.distinct()
+			.collect(java.util.stream.Collectors.joining("；"));
+		redirect.addFlashAttribute("errorText", text);
+	}
+
 	public static void apply(InvalidInputException e, BindingResult result) {
 		for (var p : e.problems()) {
 			if (p.field() == null || !result.getModel().containsKey(result.getObjectName())) {

@@ -58,6 +58,7 @@ create table join_application (
     id_number_hash     char(64)     not null,
     id_number_masked   varchar(18)  not null,
     phone_cipher       varchar(200) not null,
+    phone_hash         char(64)     not null,
     phone_masked       varchar(11)  not null,
     union_id           bigint       not null,
     employer_id        bigint,

@@ -129,12 +129,25 @@ abstract class MemberRegistryContract {
 				"idNumber", "platform");
 		assertProblems(() -> joins.apply(new JoinRequest("<b>x</b>", validId("110106", "19990101", 111), "13800000000", WorkForm.EMPLOYEE, null,
 				null, id(jdbc, "丰台区总工会"), null, true)), "name", "unionId");
-		// One person is one member: 王强 is registered already, 吴昊 has an application waiting.
-		assertProblems(() -> joins.apply(new JoinRequest("王强", validId("110106", "19900312", 101), "13800000000", WorkForm.PLATFORM, "美团", null,
+		// One person is one member: 王强 (with his own phone) is told so, 吴昊 has an application waiting.
+		assertProblems(() -> joins.apply(new JoinRequest("王强", validId("110106", "19900312", 101), "13800138001", WorkForm.PLATFORM, "美团", null,
 				riders, null, true)), "idNumber");
-		assertProblems(() -> joins.apply(new JoinRequest("吴昊", validId("110106", "19980523", 101), "13800000000", WorkForm.PLATFORM, "美团", null,
+		assertProblems(() -> joins.apply(new JoinRequest("吴昊", validId("110106", "19980523", 101), "13600136001", WorkForm.PLATFORM, "美团", null,
 				riders, null, true)), "idNumber");
 		assertThat(count(jdbc, "join_application")).isEqualTo(before);
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void anIdNumberAloneDoesNotRevealMembershipButTheReviewerIsWarned() {
+		long riders = id(jdbc, "丰台区新就业形态劳动者联合工会");
+		// Someone who has 王强's ID number but not his phone learns nothing: the application is simply taken.
+		var receipt = joins.apply(new JoinRequest("王强", validId("110106", "19900312", 101), "13800000000", WorkForm.PLATFORM, "美团", null, riders,
+				null, true));
+		assertThat(receipt.status()).isEqualTo("PENDING");
+		assertThat(joins.get(receipt.id()).alreadyMember()).isTrue();
+		// Approval fails clearly (and its transaction rolls back, so the application stays pending).
+		assertThatThrownBy(() -> joins.approve(receipt.id())).isInstanceOf(InvalidInputException.class);
 	}
 
 	@Test
@@ -210,6 +223,26 @@ abstract class MemberRegistryContract {
 		assertThat(detail.events()).extracting(e -> e.kind()).containsExactly("JOINED", "TRANSFERRED", "LEFT");
 		assertThat(detail.events().get(1).fromUnion()).isEqualTo("丰台区新就业形态劳动者联合工会");
 		assertThatThrownBy(() -> members.leave(id, "again")).isInstanceOf(InvalidInputException.class);
+
+		// Rejoining later keeps the same record and card, with the history.
+		IdNumber idNumber = IdNumber.of(validId("110106", "19881121", 103));
+		var outcome = members.applyRosterRow(id(jdbc, "丰台区新就业形态劳动者联合工会"), new RosterRow("赵磊", idNumber.gender(), idNumber,
+				PhoneNumber.of("13800138003"), null, WorkForm.PLATFORM, "快递员", "顺丰", LocalDate.of(2026, 6, 1)));
+		assertThat(outcome.memberId()).isEqualTo(id);
+		var rejoined = members.detail(id);
+		assertThat(rejoined.member().status()).isEqualTo(MemberStatus.ACTIVE);
+		assertThat(rejoined.member().cardNumber()).isEqualTo(detail.member().cardNumber());
+		assertThat(rejoined.events()).extracting(e -> e.kind()).containsExactly("JOINED", "TRANSFERRED", "LEFT", "REJOINED");
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void membersOnlyBelongToGrassrootsOrJointUnions() {
+		long id = memberId("王强");
+		assertProblems(() -> members.transfer(id, id(jdbc, "六里桥街道总工会"), null), "toUnionId");
+		IdNumber idNumber = IdNumber.of(validId("110106", "19930303", 135));
+		assertProblems(() -> members.applyRosterRow(id(jdbc, "丰台区总工会"), new RosterRow("某人", idNumber.gender(), idNumber, null, null,
+				WorkForm.EMPLOYEE, null, null, LocalDate.of(2024, 1, 1))), "unionId");
 	}
 
 	private List<String> names(String q) {

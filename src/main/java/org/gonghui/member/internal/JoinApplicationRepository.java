@@ -26,7 +26,7 @@ class JoinApplicationRepository {
 
 	/** A stored application; identifiers sealed as in {@link Member}. */
 	record JoinApplication(Long id, String tokenHash, String name, IdNumber.Gender gender, String idNumberCipher, String idNumberHash,
-			String idNumberMasked, String phoneCipher, String phoneMasked, long unionId, Long employerId, WorkForm workForm,
+			String idNumberMasked, String phoneCipher, String phoneHash, String phoneMasked, long unionId, Long employerId, WorkForm workForm,
 			String occupation, String platformCompany, String consentVersion, Instant consentAt, String status, String decisionReason,
 			String decidedBy, Instant decidedAt, Long memberId, Instant createdAt) {
 	}
@@ -34,8 +34,8 @@ class JoinApplicationRepository {
 	long insert(JoinApplication a) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into join_application (token_hash, name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher,"
-				+ " phone_masked, union_id, employer_id, work_form, occupation, platform_company, consent_version, consent_at, status, created_at)"
-				+ " values (:token, :name, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneMasked, :unionId, :employerId, :workForm,"
+				+ " phone_hash, phone_masked, union_id, employer_id, work_form, occupation, platform_company, consent_version, consent_at, status, created_at)"
+				+ " values (:token, :name, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash, :phoneMasked, :unionId, :employerId, :workForm,"
 				+ " :occupation, :platform, :consentVersion, :consentAt, 'PENDING', :created)")
 			.param("token", a.tokenHash())
 			.param("name", a.name())
@@ -44,6 +44,7 @@ class JoinApplicationRepository {
 			.param("idHash", a.idNumberHash())
 			.param("idMasked", a.idNumberMasked())
 			.param("phoneCipher", a.phoneCipher())
+			.param("phoneHash", a.phoneHash())
 			.param("phoneMasked", a.phoneMasked())
 			.param("unionId", a.unionId())
 			.param("employerId", a.employerId())
@@ -65,9 +66,13 @@ class JoinApplicationRepository {
 		return jdbc.sql(SELECT + " where token_hash = :t").param("t", tokenHash).query(JoinApplicationRepository::map).optional();
 	}
 
-	boolean hasPending(String idNumberHash) {
-		return jdbc.sql("select count(*) from join_application where id_number_hash = :h and status = 'PENDING'").param("h", idNumberHash)
-			.query(Long.class).single() > 0;
+	/** A pending application of the same person with the same phone (the applicant themselves, most likely). */
+	boolean hasPending(String idNumberHash, String phoneHash) {
+		return jdbc.sql("select count(*) from join_application where id_number_hash = :h and phone_hash = :p and status = 'PENDING'")
+			.param("h", idNumberHash)
+			.param("p", phoneHash)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Applications of the given unions ({@code null}: all unions), newest first. */
@@ -95,11 +100,15 @@ class JoinApplicationRepository {
 			.update() == 1;
 	}
 
+	void linkMember(long id, long memberId) {
+		jdbc.sql("update join_application set member_id = :m where id = :id").param("m", memberId).param("id", id).update();
+	}
+
 	private static JoinApplication map(ResultSet rs, int row) throws SQLException {
 		Timestamp decided = rs.getTimestamp("decided_at");
 		return new JoinApplication(rs.getLong("id"), rs.getString("token_hash"), rs.getString("name"), IdNumber.Gender.valueOf(rs.getString("gender")),
 				rs.getString("id_number_cipher"), rs.getString("id_number_hash"), rs.getString("id_number_masked"), rs.getString("phone_cipher"),
-				rs.getString("phone_masked"), rs.getLong("union_id"), rs.getObject("employer_id", Long.class), WorkForm.valueOf(rs.getString("work_form")),
+				rs.getString("phone_hash"), rs.getString("phone_masked"), rs.getLong("union_id"), rs.getObject("employer_id", Long.class), WorkForm.valueOf(rs.getString("work_form")),
 				rs.getString("occupation"), rs.getString("platform_company"), rs.getString("consent_version"),
 				rs.getTimestamp("consent_at").toInstant(), rs.getString("status"), rs.getString("decision_reason"), rs.getString("decided_by"),
 				decided == null ? null : decided.toInstant(), rs.getObject("member_id", Long.class), rs.getTimestamp("created_at").toInstant());

@@ -108,7 +108,7 @@ public class JoinService {
 			problems.add(new FieldProblem("unionId", "validation.required"));
 		}
 		else {
-			union = organizations.find(r.unionId()).filter(u -> isJoinable(u.id())).orElse(null);
+			union = organizations.find(r.unionId()).filter(u -> organizations.acceptsMembers(u.id())).orElse(null);
 			if (union == null) {
 				problems.add(new FieldProblem("unionId", "join.union.invalid"));
 			}
@@ -119,12 +119,16 @@ public class JoinService {
 		if (!Boolean.TRUE.equals(r.consent())) {
 			problems.add(new FieldProblem("consent", "join.consent.required"));
 		}
-		if (id != null) {
+		if (id != null && phone != null) {
+			// A clear answer only to someone who also knows the member's phone number: an ID number alone
+			// (they circulate widely) must not tell a stranger whether its holder is a union member. Other
+			// duplicates are accepted and flagged to the reviewer.
 			String hash = sealer.idHash(id);
-			if (members.isMember(hash)) {
+			String phoneHash = sealer.phoneHash(phone);
+			if (members.activeMember(hash).filter(m -> phoneHash.equals(m.phoneHash())).isPresent()) {
 				problems.add(new FieldProblem("idNumber", "member.idNumber.alreadyMember"));
 			}
-			else if (applications.hasPending(hash)) {
+			else if (applications.hasPending(hash, phoneHash)) {
 				problems.add(new FieldProblem("idNumber", "join.pending"));
 			}
 		}
@@ -136,7 +140,7 @@ public class JoinService {
 		var sealedPhone = sealer.seal(phone);
 		Instant now = clock.instant();
 		long appId = applications.insert(new JoinApplication(null, tokenHash(token), name, id.gender(), sealedId.cipher(), sealedId.hash(),
-				sealedId.masked(), sealedPhone.cipher(), sealedPhone.masked(), union.id(), r.employerId(), r.workForm(), occupation, platform,
+				sealedId.masked(), sealedPhone.cipher(), sealedPhone.hash(), sealedPhone.masked(), union.id(), r.employerId(), r.workForm(), occupation, platform,
 				PRIVACY_NOTICE_VERSION, now, "PENDING", null, null, null, null, now));
 		audit.record("join.apply", "join_application", appId, "union " + union.id() + ", consent " + PRIVACY_NOTICE_VERSION);
 		return new JoinReceipt(appId, "PENDING", token);
@@ -178,6 +182,10 @@ public class JoinService {
 		return view(visible(id));
 	}
 
+	/**
+	 * Claims the application first (so two reviewers cannot both approve), then registers the member; a
+	 * failure rolls both back. The sealed identifiers are copied, never decrypted.
+	 */
 	@Transactional
 	public long approve(long id) {
 		requireReviewer();
@@ -185,14 +193,13 @@ public class JoinService {
 		if (!"PENDING".equals(a.status())) {
 			throw InvalidInputException.of(null, "join.alreadyDecided");
 		}
-		String phone = sealer.open(a.phoneCipher());
-		var sealedPhone = sealer.seal(PhoneNumber.of(phone));
-		long memberId = members.register(new NewMember(a.name(), a.gender(), a.idNumberCipher(), a.idNumberHash(), a.idNumberMasked(),
-				sealedPhone.cipher(), sealedPhone.hash(), sealedPhone.masked(), a.unionId(), a.employerId(), a.workForm(), a.occupation(),
-				a.platformCompany(), LocalDate.now(clock), "join application " + id));
-		if (!applications.decide(id, "APPROVED", null, currentUser.username(), clock.instant(), memberId)) {
+		if (!applications.decide(id, "APPROVED", null, currentUser.username(), clock.instant(), null)) {
 			throw new OptimisticLockingFailureException("join application " + id + " was decided meanwhile");
 		}
+		long memberId = members.register(new NewMember(a.name(), a.gender(), a.idNumberCipher(), a.idNumberHash(), a.idNumberMasked(),
+				a.phoneCipher(), a.phoneHash(), a.phoneMasked(), a.unionId(), a.employerId(), a.workForm(), a.occupation(), a.platformCompany(),
+				LocalDate.now(clock), "join application " + id));
+		applications.linkMember(id, memberId);
 		audit.record("join.approve", "join_application", id, "member " + memberId);
 		return memberId;
 	}
@@ -218,14 +225,6 @@ public class JoinService {
 		audit.record("join.reject", "join_application", id, clean);
 	}
 
-	/** Grassroots unions and joint unions take members. */
-	boolean isJoinable(long unionId) {
-		return organizations.find(unionId)
-			.map(u -> u.level() == org.gonghui.organization.OrganizationLevel.GRASSROOTS
-					|| u.type() == org.gonghui.organization.OrganizationType.JOINT_UNION)
-			.orElse(false);
-	}
-
 	private JoinApplication visible(long id) {
 		return applications.findById(id).filter(a -> organizations.findVisible(a.unionId()).isPresent())
 			.orElseThrow(() -> new RecordNotFoundException("join_application", id));
@@ -236,7 +235,8 @@ public class JoinService {
 				organizations.find(a.unionId()).map(OrganizationSummary::name).orElse("—"), a.employerId() == null ? null
 						: organizations.findEmployer(a.employerId()).map(org.gonghui.organization.EmployerSummary::name).orElse("—"),
 				a.workForm(), a.occupation(), a.platformCompany(), a.status(), a.decisionReason(), a.decidedBy(), a.memberId(),
-				java.time.LocalDateTime.ofInstant(a.createdAt(), clock.getZone()));
+				java.time.LocalDateTime.ofInstant(a.createdAt(), clock.getZone()),
+				"PENDING".equals(a.status()) && members.activeMember(a.idNumberHash()).isPresent());
 	}
 
 	private void requireReviewer() {
@@ -269,6 +269,6 @@ public class JoinService {
 
 	public record ApplicationView(long id, String name, IdNumber.Gender gender, String idNumber, String phone, long unionId, String unionName,
 			String employerName, WorkForm workForm, String occupation, String platformCompany, String status, String reason, String decidedBy,
-			Long memberId, java.time.LocalDateTime submittedAt) {
+			Long memberId, java.time.LocalDateTime submittedAt, boolean alreadyMember) {
 	}
 }

@@ -89,7 +89,7 @@ class MemberRepository {
 			.param("platform", m.platformCompany())
 			.param("joinDate", Date.valueOf(m.joinDate()))
 			.param("status", m.status().name())
-			.param("card", "P" + System.nanoTime())
+			.param("card", "P" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 19))
 			.param("now", Timestamp.from(m.createdAt()))
 			.update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();

@@ -82,6 +82,7 @@ public class MemberService {
 	/** Every member matching the filters, for an export; masked, and the export is audited. */
 	@Transactional
 	public List<MemberView> export(String text, Long unionId, MemberStatus status) {
+		requireWriter();
 		MemberRepository.Criteria criteria = criteria(text, unionId, status);
 		List<MemberView> rows = criteria == null ? List.of() : views(members.search(criteria, 0, Integer.MAX_VALUE));
 		audit.record("member.export", "member", unionId, rows.size() + " rows, filter q=" + (text == null ? "" : Text.clean(text) == null ? "" : "***"));
@@ -118,16 +119,23 @@ public class MemberService {
 	}
 
 	/**
-	 * Registers a new member (an approved join application). Fails with a field problem when the person
-	 * is a member already: one person is one member.
+	 * Registers a member (an approved join application). A person who left earlier rejoins: the same
+	 * record becomes active in the new union, with the history kept. An active member cannot join twice.
 	 */
 	@Transactional
 	public long register(NewMember n) {
 		Optional<Member> existing = members.findByIdNumberHash(n.idNumberHash());
-		if (existing.isPresent()) {
+		if (existing.isPresent() && existing.get().status() == MemberStatus.ACTIVE) {
 			throw InvalidInputException.of("idNumber", "member.idNumber.alreadyMember");
 		}
 		Instant now = clock.instant();
+		if (existing.isPresent()) {
+			Member old = existing.get();
+			Member again = new Member(old.id(), n.name(), n.gender(), old.idNumberCipher(), old.idNumberHash(), old.idNumberMasked(), n.phoneCipher(),
+					n.phoneHash(), n.phoneMasked(), n.unionId(), n.employerId(), n.workForm(), n.occupation(), n.platformCompany(), n.joinDate(),
+					MemberStatus.ACTIVE, old.cardNumber(), old.createdAt(), now, old.version());
+			return rejoin(old, again, n.source());
+		}
 		Member m = new Member(null, n.name(), n.gender(), n.idNumberCipher(), n.idNumberHash(), n.idNumberMasked(), n.phoneCipher(),
 				n.phoneHash(), n.phoneMasked(), n.unionId(), n.employerId(), n.workForm(), n.occupation(), n.platformCompany(), n.joinDate(),
 				MemberStatus.ACTIVE, null, now, now, 0);
@@ -144,6 +152,17 @@ public class MemberService {
 		return id;
 	}
 
+	/** A member who left (or was transferred out) becomes active again; history, audit and MemberJoined as for a new member. */
+	private long rejoin(Member old, Member again, String source) {
+		if (!members.update(again)) {
+			throw new OptimisticLockingFailureException("member " + old.id() + " changed meanwhile");
+		}
+		members.addEvent(old.id(), again.updatedAt(), "REJOINED", old.unionId(), again.unionId(), source, currentUser.username());
+		audit.record("member.rejoin", "member", old.id(), old.unionId() + " → " + again.unionId() + ", " + source);
+		events.publishEvent(new MemberJoined(old.id(), again.unionId(), again.workForm(), again.joinDate()));
+		return old.id();
+	}
+
 	/**
 	 * Creates, updates or leaves unchanged the member a roster row describes, in the caller's
 	 * transaction (each row is its own unit of work for the importer). The union must be in scope.
@@ -152,6 +171,9 @@ public class MemberService {
 	public RosterOutcome applyRosterRow(long unionId, RosterRow row) {
 		OrganizationSummary union = organizations.findVisible(unionId).orElseThrow(() -> new RecordNotFoundException("organization", unionId));
 		requireWriter();
+		if (!organizations.acceptsMembers(union.id())) {
+			throw InvalidInputException.of("unionId", "member.union.notAccepting");
+		}
 		Instant now = clock.instant();
 		var id = sealer.seal(row.idNumber());
 		var phone = sealer.seal(row.phone());
@@ -168,6 +190,13 @@ public class MemberService {
 		Member current = existing.get();
 		if (current.unionId() != union.id() && current.status() == MemberStatus.ACTIVE) {
 			throw InvalidInputException.of("idNumber", "member.idNumber.otherUnion");
+		}
+		if (current.status() != MemberStatus.ACTIVE) {
+			Member again = new Member(current.id(), row.name(), row.gender(), current.idNumberCipher(), current.idNumberHash(),
+					current.idNumberMasked(), phone.cipher(), phone.hash(), phone.masked(), union.id(), row.employerId(), row.workForm(),
+					row.occupation(), row.platformCompany(), row.joinDate(), MemberStatus.ACTIVE, current.cardNumber(), current.createdAt(), now,
+					current.version());
+			return new RosterOutcome(RosterOutcome.Kind.CREATED, rejoin(current, again, "roster import"));
 		}
 		// The phone ciphertext changes with every encryption, so compare by hash and keep the old ciphertext when equal.
 		boolean samePhone = java.util.Objects.equals(current.phoneHash(), phone.hash());
@@ -193,8 +222,8 @@ public class MemberService {
 		if (toUnionId == null) {
 			throw InvalidInputException.of("toUnionId", "validation.required");
 		}
-		OrganizationSummary target = organizations.findVisible(toUnionId)
-			.orElseThrow(() -> InvalidInputException.of("toUnionId", "organization.parent.notFound"));
+		OrganizationSummary target = organizations.findVisible(toUnionId).filter(u -> organizations.acceptsMembers(u.id()))
+			.orElseThrow(() -> InvalidInputException.of("toUnionId", "member.transfer.targetInvalid"));
 		if (m.status() != MemberStatus.ACTIVE) {
 			throw InvalidInputException.of(null, "member.notActive");
 		}
@@ -250,9 +279,9 @@ public class MemberService {
 		return cards.verify(payload).flatMap(members::findByCardNumber).filter(this::inScope).map(m -> views(List.of(m)).get(0));
 	}
 
-	/** True when the person (by ID hash) is registered, whatever their union; for the join form only. */
-	boolean isMember(String idNumberHash) {
-		return members.findByIdNumberHash(idNumberHash).isPresent();
+	/** The active member with this ID hash, whatever their union; for the join flow only (never shown across scopes). */
+	Optional<Member> activeMember(String idNumberHash) {
+		return members.findByIdNumberHash(idNumberHash).filter(m -> m.status() == MemberStatus.ACTIVE);
 	}
 
 	/** A member's own card, for the worker's private status page (no scope: the token is the authority). */

@@ -189,7 +189,13 @@ final class RosterFiles {
 				throw e;
 			}
 			// Valid UTF-8 at the start, not further on: a GB18030 file whose first 64 KiB happen to be ASCII.
-			return countCsv(file, Encoding.GB18030, delimiter(file, Encoding.GB18030));
+			// If it does not read as GB18030 either (a file mixing encodings), the encoding problem stands.
+			try {
+				return countCsv(file, Encoding.GB18030, delimiter(file, Encoding.GB18030));
+			}
+			catch (RosterFileException again) {
+				throw e;
+			}
 		}
 	}
 

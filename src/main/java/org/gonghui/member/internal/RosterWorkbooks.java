@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
+import org.dhatim.fastexcel.DataValidationErrorStyle;
+import org.dhatim.fastexcel.VisibilityState;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.gonghui.member.MemberStatus;
@@ -61,8 +63,10 @@ final class RosterWorkbooks {
 		}
 		sheet.range(0, 0, 0, columns.length - 1).style().bold().fillColor(HEADER_FILL).set();
 		// Text format for the identifier columns, so Excel keeps all 18 digits and the leading digits of phones.
-		sheet.range(1, RosterColumn.ID_NUMBER.ordinal(), TEMPLATE_ROWS, RosterColumn.PHONE.ordinal()).style().format("@").set();
-		sheet.range(1, RosterColumn.JOIN_DATE.ordinal(), TEMPLATE_ROWS, RosterColumn.JOIN_DATE.ordinal()).style().format("yyyy-mm-dd").set();
+		// Column styles, not cell styles: the sheet holds no empty formatted rows that an import would have to read.
+		sheet.style(RosterColumn.ID_NUMBER.ordinal()).format("@").set();
+		sheet.style(RosterColumn.PHONE.ordinal()).format("@").set();
+		sheet.style(RosterColumn.JOIN_DATE.ordinal()).format("yyyy-mm-dd").set();
 		Object[] example = { "张三（示例，请删除）", "男", EXAMPLE_ID, "13800138000", "泛华集团", "在职职工", "工程师", "", LocalDate.of(2023, 5, 1) };
 		for (int c = 0; c < example.length; c++) {
 			if (example[c] instanceof LocalDate d) {
@@ -86,15 +90,18 @@ final class RosterWorkbooks {
 			codes.value(i + 1, 1, WORK_FORM_LABELS.get(i));
 		}
 		codes.width(1, 20);
+		codes.setVisibilityState(VisibilityState.HIDDEN);
 		sheet.range(1, RosterColumn.GENDER.ordinal(), TEMPLATE_ROWS, RosterColumn.GENDER.ordinal())
 			.validateWithList(codes.range(1, 0, GENDER_LABELS.size(), 0))
 			.allowBlank(true)
+			.errorStyle(DataValidationErrorStyle.STOP)
 			.showErrorMessage(true)
 			.errorTitle("性别")
 			.error("请从下拉列表中选择：男 或 女");
 		sheet.range(1, RosterColumn.WORK_FORM.ordinal(), TEMPLATE_ROWS, RosterColumn.WORK_FORM.ordinal())
 			.validateWithList(codes.range(1, 1, WORK_FORM_LABELS.size(), 1))
 			.allowBlank(false)
+			.errorStyle(DataValidationErrorStyle.STOP)
 			.showErrorMessage(true)
 			.errorTitle("用工形式")
 			.error("请从下拉列表中选择：在职职工、新就业形态劳动者 或 灵活就业人员");

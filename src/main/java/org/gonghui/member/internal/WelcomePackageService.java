@@ -66,16 +66,13 @@ public class WelcomePackageService {
 		}
 		int granted = 0;
 		for (Item item : items(district.get().id(), true)) {
-			boolean has = jdbc.sql("select count(*) from member_benefit where member_id = :m and item_id = :i").param("m", memberId)
-				.param("i", item.id()).query(Long.class).single() > 0;
-			if (!has) {
-				// The unique key (member_id, item_id) settles a race between two deliveries of the same event.
-				granted += jdbc.sql("insert into member_benefit (member_id, item_id, status, granted_at) values (:m, :i, 'PENDING', :now)")
-					.param("m", memberId)
-					.param("i", item.id())
-					.param("now", Timestamp.from(clock.instant()))
-					.update();
-			}
+			// One statement, so a second delivery of the same event inserts nothing instead of failing.
+			granted += jdbc.sql("insert into member_benefit (member_id, item_id, status, granted_at) select :m, :i, 'PENDING', :now"
+					+ " where not exists (select 1 from member_benefit where member_id = :m and item_id = :i)")
+				.param("m", memberId)
+				.param("i", item.id())
+				.param("now", Timestamp.from(clock.instant()))
+				.update();
 		}
 		return granted;
 	}

@@ -29,9 +29,12 @@ class MemberController {
 	private final Organizations organizations;
 	private final org.gonghui.member.internal.CoverageService coverageService;
 	private final org.gonghui.platform.CurrentUser currentUser;
+	private final org.springframework.context.MessageSource messages;
 
 	MemberController(MemberService members, JoinService joins, WelcomePackageService packages, Organizations organizations,
-			org.gonghui.member.internal.CoverageService coverageService, org.gonghui.platform.CurrentUser currentUser) {
+			org.gonghui.member.internal.CoverageService coverageService, org.gonghui.platform.CurrentUser currentUser,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.members = members;
 		this.joins = joins;
 		this.packages = packages;
@@ -61,8 +64,7 @@ class MemberController {
 		var detail = members.detail(id);
 		model.addAttribute("detail", detail);
 		model.addAttribute("benefits", packages.benefitsOf(id));
-		model.addAttribute("transferTargets", organizations.joinableUnions(null, 2000).stream()
-			.filter(u -> organizations.findVisible(u.id()).isPresent()).toList());
+		model.addAttribute("transferTargets", organizations.visibleJoinableUnions(null, 500));
 		return "members/detail";
 	}
 
@@ -89,7 +91,7 @@ class MemberController {
 			redirect.addFlashAttribute("message", "member.transferred");
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("error", e.problems().get(0).code());
+			org.gonghui.platform.FormErrors.flash(e, redirect, messages);
 		}
 		return "redirect:/members/" + id;
 	}
@@ -101,7 +103,7 @@ class MemberController {
 			redirect.addFlashAttribute("message", "member.left");
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("error", e.problems().get(0).code());
+			org.gonghui.platform.FormErrors.flash(e, redirect, messages);
 		}
 		return "redirect:/members/" + id;
 	}
@@ -134,7 +136,7 @@ class MemberController {
 			return "redirect:/members/" + memberId;
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("error", e.problems().get(0).code());
+			org.gonghui.platform.FormErrors.flash(e, redirect, messages);
 			return "redirect:/members/applications/" + id;
 		}
 	}
@@ -147,7 +149,7 @@ class MemberController {
 			return "redirect:/members/applications";
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("error", e.problems().get(0).code());
+			org.gonghui.platform.FormErrors.flash(e, redirect, messages);
 			return "redirect:/members/applications/" + id;
 		}
 	}
@@ -195,7 +197,7 @@ class MemberController {
 			redirect.addFlashAttribute("message", "common.saved");
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("error", e.problems().get(0).code());
+			org.gonghui.platform.FormErrors.flash(e, redirect, messages);
 		}
 		return "redirect:/members/welcome-packages?districtId=" + districtId;
 	}

@@ -91,11 +91,13 @@ class MemberImportController {
 	}
 
 	@GetMapping("/template.xlsx")
-	ResponseEntity<StreamingResponseBody> template() {
+	ResponseEntity<byte[]> template() {
+		var out = new java.io.ByteArrayOutputStream();
+		exports.template(out);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, attachment("会员名册导入模板.xlsx"))
 			.contentType(XLSX)
-			.body(exports::template);
+			.body(out.toByteArray());
 	}
 
 	private String job(long id, Model model, String view) {

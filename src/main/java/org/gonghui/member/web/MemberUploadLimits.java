@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload over {@code spring.servlet.multipart.max-file-size} fails while the request is parsed,
- * before any controller is chosen, so only an advice without selectors sees it. For the roster import
- * it answers what the size limit is: a 413 problem detail for the API, the form with a message for
- * the page. Other uploads get the default handling (the exception is passed on).
+ * An upload over {@code spring.servlet.multipart.max-file-size} that {@link MemberUploadSizeFilter}
+ * could not catch by its Content-Length (a chunked request) fails while the request is parsed, before
+ * any controller is chosen, so only an advice without selectors sees it. For the roster import it
+ * answers what the size limit is: a 413 problem detail for the API, the form with a message for a page.
+ * Other uploads get the default handling (the exception is passed on).
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -107,11 +107,22 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 
 	@Override
 	public List<OrganizationSummary> joinableUnions(String text, int limit) {
-		return organizations.search(DataScope.all(), OrganizationService.like(text), 0, 2000).stream()
-			.filter(o -> o.level() == OrganizationLevel.GRASSROOTS || o.type() == OrganizationType.JOINT_UNION)
-			.limit(limit)
-			.map(Organization::summary)
+		return organizations.searchJoinable(DataScope.all(), OrganizationService.like(text), limit).stream().map(Organization::summary).toList();
+	}
+
+	@Override
+	public List<OrganizationSummary> visibleJoinableUnions(String text, int limit) {
+		return organizations.searchJoinable(currentUser.scope(), OrganizationService.like(text), limit).stream().map(Organization::summary)
 			.toList();
+	}
+
+	@Override
+	public boolean acceptsMembers(long organizationId) {
+		return organizations.findById(organizationId).map(OrganizationDirectoryAdapter::acceptsMembers).orElse(false);
+	}
+
+	static boolean acceptsMembers(Organization o) {
+		return o.level() == OrganizationLevel.GRASSROOTS || o.type() == OrganizationType.JOINT_UNION;
 	}
 
 	@Override

@@ -91,6 +91,17 @@ class OrganizationRepository {
 			.list();
 	}
 
+	/** Organisations that hold members (grassroots and joint unions) in the scope, by name; filtered in SQL so that a large tree is not cut short. */
+	List<Organization> searchJoinable(DataScope scope, String like, int limit) {
+		return jdbc.sql(SELECT + " where path like :scope and (org_level = 'GRASSROOTS' or org_type = 'JOINT_UNION')"
+				+ " and (cast(:q as varchar) is null or lower(name) like :q) order by name, id limit :limit")
+			.param("scope", scope.pathPattern())
+			.param("q", like)
+			.param("limit", limit)
+			.query(OrganizationRepository::map)
+			.list();
+	}
+
 	/** All organisations at or below the path, parents before children. */
 	List<Organization> findSubtree(OrgPath root) {
 		return jdbc.sql(SELECT + " where path like :prefix order by path").param("prefix", root.subtreePattern())

@@ -38,7 +38,10 @@ class VisitController {
 	private final EmployerService employers;
 	private final FoundingService founding;
 
-	VisitController(OutreachVisitService visits, EmployerService employers, FoundingService founding) {
+	private final org.springframework.context.MessageSource messages;
+
+	VisitController(OutreachVisitService visits, EmployerService employers, FoundingService founding, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.visits = visits;
 		this.employers = employers;
 		this.founding = founding;
@@ -89,7 +92,7 @@ class VisitController {
 			redirect.addFlashAttribute("message", "visit.followUp.marked");
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("error", e.problems().get(0).code());
+			org.gonghui.platform.FormErrors.flash(e, redirect, messages);
 		}
 		return "overdue".equals(back) ? "redirect:/visits/overdue" : "redirect:/visits?employerId=" + employerId;
 	}

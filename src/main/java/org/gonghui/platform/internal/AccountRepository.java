@@ -35,29 +35,12 @@ class AccountRepository {
 		return jdbc.sql("select " + COLUMNS + " from account where id = :id").param("id", id).query(AccountRepository::map).optional();
 	}
 
-	/** All accounts of the given organisations whose username or name contains the text, newest first. */
-	List<Account> findByOrganizations(List<Long> organizationIds, String text) {
-		if (organizationIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("select " + COLUMNS + " from account where organization_id in (:orgs)"
-				+ " and (cast(:q as varchar) is null or lower(username) like :q or lower(display_name) like :q) order by username")
-			.param("orgs", organizationIds)
-			.param("q", like(text))
-			.query(AccountRepository::map)
-			.list();
-	}
-
 	List<Account> findAll(String text) {
 		return jdbc.sql("select " + COLUMNS + " from account"
 				+ " where (cast(:q as varchar) is null or lower(username) like :q or lower(display_name) like :q) order by username")
 			.param("q", like(text))
 			.query(AccountRepository::map)
 			.list();
-	}
-
-	List<Long> organizationIdsInUse() {
-		return jdbc.sql("select distinct organization_id from account").query(Long.class).list();
 	}
 
 	boolean existsByRole(Role role) {
@@ -123,7 +106,11 @@ class AccountRepository {
 	}
 
 	private static String like(String text) {
-		return text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + escaped + "%";
 	}
 
 	private static Account map(ResultSet rs, int row) throws SQLException {

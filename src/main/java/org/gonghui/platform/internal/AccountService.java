@@ -45,15 +45,29 @@ public class AccountService {
 	private final PasswordEncoder passwords;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final org.springframework.beans.factory.ObjectProvider<org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions;
 
 	AccountService(AccountRepository accounts, OrganizationDirectory organizations, CurrentUser currentUser,
-			PasswordEncoder passwords, AuditLog audit, Clock clock) {
+			PasswordEncoder passwords, AuditLog audit, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions) {
 		this.accounts = accounts;
 		this.organizations = organizations;
 		this.currentUser = currentUser;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * Signs the account out everywhere: the role, organisation and enabled flag travel in the session,
+	 * so a change must not wait for the session to expire.
+	 */
+	private void endSessions(String username) {
+		var repository = sessions.getIfAvailable();
+		if (repository != null) {
+			repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+		}
 	}
 
 	@Transactional(readOnly = true)
@@ -132,6 +146,9 @@ public class AccountService {
 		}
 		audit.record("account.update", "account", id, current.username() + " role " + change.role() + " org " + change.organizationId()
 				+ " enabled " + change.enabled());
+		if (current.role() != change.role() || current.organizationId() != change.organizationId() || current.enabled() != change.enabled()) {
+			endSessions(current.username());
+		}
 	}
 
 	@Transactional
@@ -144,6 +161,7 @@ public class AccountService {
 		}
 		accounts.updatePassword(id, passwords.encode(newPassword));
 		audit.record("account.password.reset", "account", id, current.username());
+		endSessions(current.username());
 	}
 
 	@Transactional

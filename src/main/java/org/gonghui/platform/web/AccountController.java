@@ -26,7 +26,10 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	AccountController(AccountService accounts) {
+	private final org.springframework.context.MessageSource messages;
+
+	AccountController(AccountService accounts, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.accounts = accounts;
 	}
 
@@ -88,7 +91,7 @@ class AccountController {
 			redirect.addFlashAttribute("message", "account.password.changed");
 		}
 		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("error", e.problems().get(0).code());
+			org.gonghui.platform.FormErrors.flash(e, redirect, messages);
 		}
 		return "redirect:/accounts/" + id;
 	}

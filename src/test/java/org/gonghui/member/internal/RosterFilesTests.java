@@ -71,19 +71,21 @@ class RosterFilesTests {
 	}
 
 	@Test
-	void gb18030FileWhoseFirst64KiBAreAsciiIsRecognisedByTheFullPass() throws IOException {
+	void theFullPassDecidesTheEncodingOverTheWholeFile() throws IOException {
+		// UTF-8 for the first 64 KiB (what the upload check sees), then a line written in GB18030: refused by the full pass.
 		List<List<Object>> rows = new ArrayList<>();
 		for (int i = 0; i < 2000; i++) {
 			rows.add(row("Wang Qiang", "", RosterTestData.newId(true), "13800138000", "", "EMPLOYEE", "engineer", "", "2023-05-01"));
 		}
-		rows.add(row("李娜", "女", RosterTestData.newId(false), "", "", "灵活就业人员", "", "", ""));
-		Path file = RosterTestData.csv(dir, "late-chinese.csv", GB18030, false, HEADER, rows);
+		Path file = RosterTestData.csv(dir, "mixed-encoding.csv", StandardCharsets.UTF_8, false, HEADER, rows);
+		Files.write(file, ("李娜,女," + RosterTestData.newId(false) + ",,,灵活就业人员,,,\r\n").getBytes(GB18030), java.nio.file.StandardOpenOption.APPEND);
 		assertThat(Files.size(file)).isGreaterThan(64 * 1024);
 		assertThat(RosterFiles.sniffEncoding(file)).isEqualTo(RosterFiles.Encoding.UTF8);
-		RosterFiles.Inspection inspection = files.inspect(file, RosterFiles.Format.CSV, true);
-		assertThat(inspection.encoding()).isEqualTo(RosterFiles.Encoding.GB18030);
-		List<RosterRecord> records = readAll(file, "late-chinese.csv");
-		assertThat(records.get(records.size() - 1).cell(RosterColumn.NAME).text()).isEqualTo("李娜");
+		assertThat(files.inspect(file, RosterFiles.Format.CSV, false).encoding()).isEqualTo(RosterFiles.Encoding.UTF8);
+		assertFileProblem(() -> files.inspect(file, RosterFiles.Format.CSV, true), "member.import.file.encoding");
+		// A GB18030 file is recognised from its Chinese header already.
+		Path gb = RosterTestData.csv(dir, "gb.csv", GB18030, false, HEADER, rows.subList(0, 3));
+		assertThat(RosterFiles.sniffEncoding(gb)).isEqualTo(RosterFiles.Encoding.GB18030);
 	}
 
 	@Test
@@ -267,9 +269,9 @@ class RosterFilesTests {
 		assertThat(records.get(0).cell(RosterColumn.ID_NUMBER).text()).isEqualTo(RosterWorkbooks.EXAMPLE_ID);
 		try (var zip = new java.util.zip.ZipFile(template.toFile())) {
 			String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(sheet).contains("<dataValidation").contains("type=\"list\"").contains("代码表");
-			String workbook = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(workbook).contains("会员名册").contains("填写说明").contains("代码表");
+			// 性别 (column B) and 用工形式 (column F) offer the lists kept on the 代码表 sheet (its name is XML-escaped).
+			assertThat(sheet).contains("sqref=\"B2:B20001\" type=\"list\"").contains("sqref=\"F2:F20001\" type=\"list\"")
+				.contains("errorStyle=\"stop\"").contains("!$A$2:$A$3</formula1>").contains("!$B$2:$B$4</formula1>");
 		}
 	}
 }

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Roster import benchmark (issue 3, "Rosters in and out" and "Performance"). One command:
+#
+#   bash bench/member-import.sh            # 1,000,000 rows; ROWS=100000 bash bench/member-import.sh for a quick run
+#
+# 1. Generates ROWS valid synthetic members as CSV (UTF-8 with BOM) and, with other people, as .xlsx
+#    (shared strings, phones as numbers, dates as date cells), plus search texts.
+# 2. Starts the packaged application on a fresh PostgreSQL database (demo data, -Xmx512m, GC log) and
+#    imports the CSV, then the .xlsx, through POST /api/members/import into 延庆区总工会, polling
+#    GET /api/members/import/{id}: full validation, employer matching, encryption, duplicate checks,
+#    member history lines and MemberJoined events, as in production. Reports rows/s and the peak heap
+#    (largest heap occupancy before a collection while the import ran, from the GC log).
+# 3. Yardstick in the same run: PostgreSQL COPY of the same member rows, already validated and encrypted
+#    (exported from the imported table), into a copy of the member table with the same indexes.
+# 4. Member search through GET /api/members at ROWS members: name prefix (2 characters), surname (1),
+#    exact 身份证号, exact phone; p50/p95/p99 from one client, one request at a time, after a warm-up.
+#
+# Needs: java 17+, PostgreSQL on 127.0.0.1:5432 with trust auth for user postgres (createdb, psql), curl.
+# Environment: ROWS (1000000), BENCH_DB (gonghui_bench, dropped and re-created), BENCH_PORT (18090),
+# KEEP=1 keeps the work directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${ROWS:-1000000}
+DB=${BENCH_DB:-gonghui_bench}
+PORT=${BENCH_PORT:-18090}
+JAR=target/gonghui-0.1.0-SNAPSHOT.jar
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres)
+BASE="http://127.0.0.1:$PORT"
+
+[ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
+work=$(mktemp -d /tmp/gonghui-bench.XXXXXX)
+chmod 755 "$work"
+app=""
+cleanup() {
+	if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+	if [ "${KEEP:-}" != 1 ]; then rm -rf "$work"; else echo "work directory kept: $work"; fi
+}
+trap cleanup EXIT
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(${PSQL[@]} -d postgres -tAc 'show server_version') PostgreSQL"
+
+# --- data -------------------------------------------------------------------------------------------
+unzip -q -o "$JAR" 'BOOT-INF/lib/fastexcel-*.jar' 'BOOT-INF/lib/opczip-*.jar' -d "$work"
+CP=$(ls "$work"/BOOT-INF/lib/*.jar | tr '\n' ':')
+GEN=(java -Xmx3g -cp "$CP" bench/MemberRosterGenerator.java)
+EMPLOYER="延庆名册基准测试有限公司"
+CODE=$("${GEN[@]}" creditcode 91110229MA01BEN00)
+t0=$(now)
+"${GEN[@]}" csv "$work/roster.csv" 0 "$ROWS" "$EMPLOYER" "$CODE"
+"${GEN[@]}" xlsx "$work/roster.xlsx" "$ROWS" "$ROWS" "$EMPLOYER" "$CODE"
+"${GEN[@]}" queries "$work/queries.txt" 0 "$ROWS" "$EMPLOYER" "$CODE"
+echo "== generated $ROWS rows as CSV ($(du -m "$work/roster.csv" | cut -f1) MB) and .xlsx ($(du -m "$work/roster.xlsx" | cut -f1) MB) in $(secs "$t0" "$(now)") s"
+
+# --- application on a fresh database ----------------------------------------------------------------
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
+GONGHUI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" GONGHUI_DB_USER=postgres GONGHUI_SECURE_COOKIES=false \
+	java -Xmx512m -Xlog:gc:file="$work/gc.log" -jar "$JAR" --spring.profiles.active=demo,postgres --server.port="$PORT" \
+	--gonghui.import.max-file-size=300MB --spring.servlet.multipart.max-request-size=301MB > "$work/app.log" 2>&1 &
+app=$!
+until curl -sf "$BASE/actuator/health" | grep -q UP; do
+	kill -0 "$app" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
+	sleep 0.5
+done
+UNION=$("${PSQL[@]}" -d "$DB" -tAc "select id from organization where name = '延庆区总工会'")
+curl -sf -u yanqing:gonghui-demo -H 'Content-Type: application/json' -o /dev/null "$BASE/api/employers" \
+	-d "{\"name\":\"$EMPLOYER\",\"creditCode\":\"$CODE\",\"ownership\":\"PRIVATE\",\"headcount\":5000,\"organizationId\":$UNION}"
+
+# import FILE: POST, poll until finished; prints the job JSON and sets SECONDS_TAKEN and HEAP_PEAK_MB
+import() {
+	local file=$1 gc_from start id status json
+	gc_from=$(wc -l < "$work/gc.log")
+	start=$(now)
+	id=$(curl -sf -u yanqing:gonghui-demo -F "file=@$file" -F "unionId=$UNION" "$BASE/api/members/import" | sed -E 's/.*"id":([0-9]+).*/\1/')
+	while :; do
+		json=$(curl -sf -u yanqing:gonghui-demo "$BASE/api/members/import/$id")
+		status=$(echo "$json" | sed -E 's/.*"status":"([A-Z]+)".*/\1/')
+		[ "$status" = DONE ] || [ "$status" = FAILED ] && break
+		sleep 1
+	done
+	SECONDS_TAKEN=$(secs "$start" "$(now)")
+	HEAP_PEAK_MB=$(tail -n +"$((gc_from + 1))" "$work/gc.log" | grep -oE '[0-9]+M->[0-9]+M' | cut -dM -f1 | sort -n | tail -1)
+	echo "$json" | sed -E 's/,"errors":.*//'
+}
+
+# --- CSV ------------------------------------------------------------------------------------------------
+echo "== CSV import of $ROWS rows"
+import "$work/roster.csv"
+CSV_SECONDS=$SECONDS_TAKEN
+CSV_HEAP=$HEAP_PEAK_MB
+echo "   $CSV_SECONDS s, $(awk -v n="$ROWS" -v s="$CSV_SECONDS" 'BEGIN { printf "%.0f", n / s }') rows/s, peak heap ${CSV_HEAP:-?} MB of 512"
+
+# --- COPY yardstick -------------------------------------------------------------------------------------
+COLS="id, name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, union_id, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at, updated_at, version"
+"${PSQL[@]}" -d "$DB" -c "create table member_copy (like member including all)" \
+	-c "copy (select $COLS from member where union_id = $UNION order by id) to '$work/member_rows.csv' with (format csv)"
+t0=$(now)
+"${PSQL[@]}" -d "$DB" -c "copy member_copy ($COLS) from '$work/member_rows.csv' with (format csv)"
+COPY_SECONDS=$(secs "$t0" "$(now)")
+COPIED=$("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member_copy")
+echo "== COPY of the same $COPIED member rows (validated, encrypted): $COPY_SECONDS s; CSV import / COPY = $(awk -v a="$CSV_SECONDS" -v b="$COPY_SECONDS" 'BEGIN { printf "%.1f", a / b }')x"
+"${PSQL[@]}" -d "$DB" -c "drop table member_copy"
+
+# --- search at ROWS members -------------------------------------------------------------------------
+"${PSQL[@]}" -d "$DB" -c "vacuum analyze member"
+echo "== member search through the API, $("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member where union_id = $UNION") members in 延庆区总工会 ($("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member") in all)"
+java bench/MemberSearchLoad.java "$BASE" yanqing gonghui-demo "$work/queries.txt" 2
+
+# --- .xlsx ------------------------------------------------------------------------------------------------
+echo "== .xlsx import of $ROWS rows (other people)"
+import "$work/roster.xlsx"
+echo "   $SECONDS_TAKEN s, $(awk -v n="$ROWS" -v s="$SECONDS_TAKEN" 'BEGIN { printf "%.0f", n / s }') rows/s, peak heap ${HEAP_PEAK_MB:-?} MB of 512"
+echo "== heap after both imports: $(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$work/gc.log" | tail -1)"
