@@ -68,7 +68,7 @@ curl -sf -u yanqing:gonghui-demo -H 'Content-Type: application/json' -o /dev/nul
 	-d "{\"name\":\"$EMPLOYER\",\"creditCode\":\"$CODE\",\"ownership\":\"PRIVATE\",\"headcount\":5000,\"organizationId\":$UNION}"
 
 # import FILE: POST, poll until finished; prints the job JSON and sets SECONDS_TAKEN and HEAP_PEAK_MB
-import() {
+run_import() {
 	local file=$1 gc_from start id status json
 	gc_from=$(wc -l < "$work/gc.log")
 	start=$(now)
@@ -86,7 +86,7 @@ import() {
 
 # --- CSV ------------------------------------------------------------------------------------------------
 echo "== CSV import of $ROWS rows"
-import "$work/roster.csv"
+run_import "$work/roster.csv"
 CSV_SECONDS=$SECONDS_TAKEN
 CSV_HEAP=$HEAP_PEAK_MB
 echo "   $CSV_SECONDS s, $(awk -v n="$ROWS" -v s="$CSV_SECONDS" 'BEGIN { printf "%.0f", n / s }') rows/s, peak heap ${CSV_HEAP:-?} MB of 512"
@@ -109,6 +109,6 @@ java bench/MemberSearchLoad.java "$BASE" yanqing gonghui-demo "$work/queries.txt
 
 # --- .xlsx ------------------------------------------------------------------------------------------------
 echo "== .xlsx import of $ROWS rows (other people)"
-import "$work/roster.xlsx"
+run_import "$work/roster.xlsx"
 echo "   $SECONDS_TAKEN s, $(awk -v n="$ROWS" -v s="$SECONDS_TAKEN" 'BEGIN { printf "%.0f", n / s }') rows/s, peak heap ${HEAP_PEAK_MB:-?} MB of 512"
 echo "== heap after both imports: $(grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$work/gc.log" | tail -1)"

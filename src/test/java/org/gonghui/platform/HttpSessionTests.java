@@ -84,6 +84,35 @@ class HttpSessionTests {
 		assertThat(get("/organizations").statusCode()).isEqualTo(302);
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.gonghui.platform.internal.AccountService accountService;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void changingAnAccountEndsItsSessions() throws Exception {
+		login("longtan");
+		assertThat(get("/organizations").statusCode()).isEqualTo(200);
+		var admin = userDetails.loadUserByUsername("admin");
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(admin, null,
+				admin.getAuthorities()));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		try {
+			long id = jdbc.sql("select id from account where username = 'longtan'").query(Long.class).single();
+			accountService.resetPassword(id, "gonghui-demo");
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+		// The old session is gone: the next page asks for a login again.
+		assertThat(get("/organizations").statusCode()).isEqualTo(302);
+	}
+
 	private String sessionCookie() {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION")).map(java.net.HttpCookie::getValue)
 			.findFirst().orElse(null);
