@@ -28,6 +28,14 @@ class LayoutModel {
 		return currentUser.account().map(a -> items.stream().filter(i -> i.roles().contains(a.role())).toList()).orElse(List.of());
 	}
 
+	/** The navigation item for this page: the longest link that prefixes the path (so /members/import is not also /members). */
+	@ModelAttribute("activeNav")
+	String activeNav(HttpServletRequest request) {
+		String path = currentPath(request);
+		return items.stream().map(NavigationItem::href).filter(href -> path.equals(href) || path.startsWith(href + "/"))
+			.max(java.util.Comparator.comparingInt(String::length)).orElse("");
+	}
+
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
