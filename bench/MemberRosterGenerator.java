@@ -98,7 +98,7 @@ public class MemberRosterGenerator {
 		if (format.equals("queries")) {
 			// Search texts for MemberSearchLoad: people of the imported range, spread over it.
 			try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-				for (int k = 0; k < 200; k++) {
+				for (int k = 0; k < 50; k++) {
 					Person p = person(first + mix(k + 1_000_003L) % count, employer, creditCode);
 					w.write("namePrefix\t" + p.name().substring(0, 2) + "\n");
 					w.write("surname\t" + p.name().substring(0, 1) + "\n");

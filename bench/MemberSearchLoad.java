@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * Latency of GET /api/members?q=... through the API, one client, one request at a time, for the query
  * texts in a file (one per line, "kind<TAB>text"). Signs in once (form login, the session cookie is
- * reused: HTTP Basic would run BCrypt on every request). Prints p50/p95/p99/max per kind after a warm-up.
+ * reused: HTTP Basic would run BCrypt on every request). Prints p50/p95/p99/max per kind after a warm-up
+ * of the first WARMUP lines (not measured).
  *
- * Usage: java MemberSearchLoad.java BASE_URL USER PASSWORD QUERIES_FILE WARMUP_ROUNDS
+ * Usage: java MemberSearchLoad.java BASE_URL USER PASSWORD QUERIES_FILE WARMUP
  */
 public class MemberSearchLoad {
 
@@ -35,10 +36,8 @@ public class MemberSearchLoad {
 		}
 		List<String[]> queries = Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t", 2)).toList();
 		int warmup = Integer.parseInt(args[4]);
-		for (int round = 0; round < warmup; round++) {
-			for (String[] q : queries) {
-				call(http, base, q[1]);
-			}
+		for (String[] q : queries.subList(0, Math.min(warmup, queries.size()))) {
+			call(http, base, q[1]);
 		}
 		java.util.Map<String, List<Long>> byKind = new java.util.LinkedHashMap<>();
 		long hits = 0;

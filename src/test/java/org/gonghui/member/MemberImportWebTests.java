@@ -76,7 +76,7 @@ class MemberImportWebTests {
 	}
 
 	private List<List<Object>> goodAndBad() {
-		return List.of(row("接口甲", "男", RosterTestData.newId(true), RosterTestData.newPhone(), "泛华集团", "在职职工", "", "", "2022-07-01"),
+		return List.of(row("接口甲", "男", RosterTestData.newId(true), RosterTestData.newPhone(), "", "在职职工", "", "", "2022-07-01"),
 				row("接口乙", "男", RosterTestData.newId(false), "", "", "在职职工", "", "", ""));
 	}
 
@@ -93,7 +93,7 @@ class MemberImportWebTests {
 
 	@Test
 	void apiStartsAnImportAndReportsCountsAndErrors() throws Exception {
-		long fengtai = id(jdbc, "丰台区总工会");
+		long fengtai = id(jdbc, "丰台区新就业形态劳动者联合工会");
 		String started = mvc.perform(multipart("/api/members/import").file(roster("api.csv", goodAndBad())).param("unionId", String.valueOf(fengtai))
 				.with(httpBasic("fengtai", PASSWORD)))
 			.andExpect(status().isAccepted())
@@ -145,6 +145,10 @@ class MemberImportWebTests {
 				.with(httpBasic("fanhua", PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value("只能导入 Excel 工作簿（.xlsx）或 CSV 文件"));
+		mvc.perform(multipart("/api/members/import").file(roster("district.csv", goodAndBad())).with(httpBasic("fengtai", PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("unionId"))
+			.andExpect(jsonPath("$.errors[0].message").value("只能导入到基层工会或联合工会"));
 		mvc.perform(multipart("/api/members/import").file(roster("counsellor.csv", goodAndBad())).with(httpBasic("counsellor", PASSWORD)))
 			.andExpect(status().isForbidden());
 		mvc.perform(multipart("/api/members/import").file(roster("anonymous.csv", goodAndBad())).with(csrf())).andExpect(status().isUnauthorized());
@@ -157,14 +161,15 @@ class MemberImportWebTests {
 		mvc.perform(get("/members/import"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"import-form\"")))
-			.andExpect(content().string(containsString("丰台区教育工会")))
+			.andExpect(content().string(containsString("丰台区新就业形态劳动者联合工会")))
+			.andExpect(content().string(not(containsString(">丰台区总工会</option>"))))
 			.andExpect(content().string(not(containsString("朝阳区总工会"))))
 			.andExpect(content().string(containsString("data-max-bytes=\"104857600\"")))
 			.andExpect(content().string(containsString("/members/import/template.xlsx")))
 			.andExpect(content().string(containsString("/js/member-import.js")));
 
 		String location = mvc.perform(multipart("/members/import").file(roster("page.csv", goodAndBad()))
-				.param("unionId", String.valueOf(id(jdbc, "丰台区总工会"))).with(csrf()))
+				.param("unionId", String.valueOf(id(jdbc, "丰台区新就业形态劳动者联合工会"))).with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrlPattern("/members/import/*"))
 			.andReturn().getResponse().getRedirectedUrl();
@@ -197,7 +202,7 @@ class MemberImportWebTests {
 	@Test
 	void anotherScopesJobPagesAnswer404() throws Exception {
 		String started = mvc.perform(multipart("/api/members/import").file(roster("scoped.csv", goodAndBad()))
-				.param("unionId", String.valueOf(id(jdbc, "丰台区教育工会"))).with(httpBasic("fengtai", PASSWORD)))
+				.param("unionId", String.valueOf(id(jdbc, "泛华集团工会"))).with(httpBasic("fengtai", PASSWORD)))
 			.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		long job = ((Number) JsonPath.read(started, "$.id")).longValue();
 		awaitDone("fengtai", job);
@@ -217,7 +222,7 @@ class MemberImportWebTests {
 	void aRefusedUploadShowsTheReasonOnTheForm() throws Exception {
 		Path missing = RosterTestData.csv(dir, "missing.csv", StandardCharsets.UTF_8, false, List.of("姓名", "性别", "手机号"), List.of());
 		mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "missing.csv", "text/csv", Files.readAllBytes(missing)))
-				.param("unionId", String.valueOf(id(jdbc, "丰台区总工会"))).with(csrf()))
+				.param("unionId", String.valueOf(id(jdbc, "泛华集团工会"))).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("缺少必填列：身份证号、用工形式。整个文件未导入")));
 		mvc.perform(get("/members/import").param("tooLarge", "1"))

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * behind a proxy set {@code server.forward-headers-strategy} so the client address is the real one.
  */
 @Component
-public class JoinRateLimiter {
+class JoinRateLimiter {
 
 	private static final int MAX_TRACKED_CLIENTS = 50_000;
 
@@ -34,7 +34,7 @@ public class JoinRateLimiter {
 	}
 
 	/** Counts one attempt; false when the client has used up its allowance. */
-	public boolean tryAcquire(String client) {
+	boolean tryAcquire(String client) {
 		Instant now = clock.instant();
 		if (attempts.size() > MAX_TRACKED_CLIENTS) {
 			attempts.entrySet().removeIf(e -> isStale(e.getValue(), now));

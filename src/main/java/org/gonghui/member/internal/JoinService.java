@@ -48,9 +48,11 @@ public class JoinService {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
+	private final JoinRateLimiter rateLimiter;
 
 	JoinService(JoinApplicationRepository applications, MemberService members, Organizations organizations, Sealer sealer,
-			PersonalDataCipher cipher, CurrentUser currentUser, AuditLog audit, Clock clock) {
+			PersonalDataCipher cipher, CurrentUser currentUser, AuditLog audit, Clock clock, JoinRateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
 		this.applications = applications;
 		this.members = members;
 		this.organizations = organizations;
@@ -59,6 +61,11 @@ public class JoinService {
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/** Counts one submission from the client address; false when it has used up its allowance. */
+	public boolean allowSubmission(String clientAddress) {
+		return rateLimiter.tryAcquire(clientAddress);
 	}
 
 	/** Validates and stores an application; the receipt's token is the worker's only key to it. */

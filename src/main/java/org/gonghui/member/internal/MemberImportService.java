@@ -24,8 +24,6 @@ import org.gonghui.organization.Organizations;
 import org.gonghui.platform.AccountRef;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
-import org.gonghui.platform.OrgRef;
-import org.gonghui.platform.OrganizationDirectory;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.RecordNotFoundException;
 import org.slf4j.Logger;
@@ -55,7 +53,6 @@ public class MemberImportService {
 	private final RosterImporter importer;
 	private final MemberService members;
 	private final Organizations organizations;
-	private final OrganizationDirectory directory;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final MessageSource messages;
@@ -66,13 +63,12 @@ public class MemberImportService {
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
 	MemberImportService(MemberImportRepository jobs, RosterImporter importer, MemberService members, Organizations organizations,
-			OrganizationDirectory directory, CurrentUser currentUser, AuditLog audit, MessageSource messages, ImportSettings settings,
+			CurrentUser currentUser, AuditLog audit, MessageSource messages, ImportSettings settings,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.jobs = jobs;
 		this.importer = importer;
 		this.members = members;
 		this.organizations = organizations;
-		this.directory = directory;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.messages = messages;
@@ -138,21 +134,22 @@ public class MemberImportService {
 		return settings.limits().maxFileSize();
 	}
 
-	/** Unions in the caller's scope, for the form's choice; the caller's own organisation first. */
+	/** Unions in the caller's scope that hold members (grassroots and joint unions), for the form's choice; the caller's own first. */
 	public List<UnionChoice> unions() {
-		List<OrgRef> refs = directory.search(currentUser.scope(), null, 1000);
+		List<OrganizationSummary> unions = organizations.visibleJoinableUnions(null, 1000);
 		Long own = currentUser.account().map(AccountRef::organizationId).orElse(null);
-		List<UnionChoice> choices = new ArrayList<>(refs.size());
-		refs.stream().filter(r -> r.id() == (own == null ? -1 : own)).forEach(r -> choices.add(new UnionChoice(r.id(), r.name())));
-		refs.stream().filter(r -> r.id() != (own == null ? -1 : own)).forEach(r -> choices.add(new UnionChoice(r.id(), r.name())));
+		List<UnionChoice> choices = new ArrayList<>(unions.size());
+		unions.stream().filter(u -> own != null && u.id() == own).forEach(u -> choices.add(new UnionChoice(u.id(), u.name())));
+		unions.stream().filter(u -> own == null || u.id() != own).forEach(u -> choices.add(new UnionChoice(u.id(), u.name())));
 		return choices;
 	}
 
 	/**
 	 * Accepts a roster file for the union ({@code null}: the caller's own organisation) and queues its
 	 * import. Refuses, before anything is stored, a caller who may not write members (403), a union
-	 * outside the caller's scope (404), and a file that is empty, too big, of the wrong type or lacks a
-	 * required column (field problem on {@code file}).
+	 * outside the caller's scope (404), an organisation that holds no members (a federation: field problem
+	 * on {@code unionId}), and a file that is empty, too big, of the wrong type or lacks a required column
+	 * (field problem on {@code file}).
 	 */
 	public long start(Long unionId, Upload upload) {
 		if (!members.mayWrite()) {
@@ -161,6 +158,9 @@ public class MemberImportService {
 		long target = unionId != null ? unionId
 				: currentUser.account().map(AccountRef::organizationId).orElseThrow(() -> new AccessDeniedException("No organisation"));
 		OrganizationSummary union = organizations.findVisible(target).orElseThrow(() -> new RecordNotFoundException("organization", target));
+		if (!organizations.acceptsMembers(union.id())) {
+			throw InvalidInputException.of("unionId", "member.union.notAccepting");
+		}
 		if (upload == null || upload.size() == 0) {
 			throw InvalidInputException.of("file", "member.import.file.empty");
 		}

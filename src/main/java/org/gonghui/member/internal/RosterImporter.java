@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.gonghui.member.internal.MemberImportRepository.ImportError;
 import org.gonghui.member.internal.MemberService.RosterOutcome;
@@ -118,31 +120,43 @@ class RosterImporter {
 				finish(task, "FAILED", message("member.import.failed.scope"), total);
 				return;
 			}
+			if (!organizations.acceptsMembers(task.unionId())) {
+				finish(task, "FAILED", message("member.union.notAccepting"), total);
+				return;
+			}
 			RosterFiles files = new RosterFiles(settings.limits());
 			RosterFiles.Inspection inspection = files.inspect(task.file(), task.format(), true);
 			jobs.running(task.importId(), inspection.encoding() == null ? null : inspection.encoding().label(), inspection.dataRows());
-			RosterRowParser parser = new RosterRowParser(clock);
-			SeenPeople seen = new SeenPeople();
-			Map<String, Optional<Long>> employers = new HashMap<>();
 			LocalDate today = LocalDate.now(clock);
 			try (RosterReader reader = files.open(task.file(), inspection)) {
-				int chunkNumber = 0;
-				List<RosterRecord> chunk = new ArrayList<>(settings.chunkSize());
-				RosterRecord record;
-				do {
-					record = reader.next();
-					if (record != null) {
-						chunk.add(record);
-					}
-					if (chunk.size() == settings.chunkSize() || (record == null && !chunk.isEmpty())) {
+				// Two stages: this thread writes chunk n while a reading thread parses and checks chunk n + 1,
+				// so the database and the validation work at the same time. At most QUEUED_CHUNKS + 2 chunks
+				// are in memory.
+				BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+				Thread readerThread = new Thread(() -> read(task, reader, queue, today), "roster-read-" + task.importId());
+				readerThread.setDaemon(true);
+				readerThread.start();
+				try {
+					Object item;
+					while ((item = take(queue)) != END) {
+						if (item instanceof RuntimeException failure) {
+							throw failure;
+						}
 						if (Thread.currentThread().isInterrupted()) {
 							throw new ImportInterrupted();
 						}
-						total = total.plus(chunk(task, reader, chunk, ++chunkNumber, parser, seen, employers, today));
-						chunk = new ArrayList<>(settings.chunkSize());
+						total = total.plus(write(task, reader.header(), (Checked) item, today));
 					}
 				}
-				while (record != null);
+				finally {
+					readerThread.interrupt();
+					try {
+						readerThread.join(10_000);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+				}
 			}
 			finish(task, "DONE", null, total);
 		}
@@ -158,9 +172,65 @@ class RosterImporter {
 		}
 	}
 
-	private Counts chunk(Task task, RosterReader reader, List<RosterRecord> records, int chunkNumber, RosterRowParser parser, SeenPeople seen,
-			Map<String, Optional<Long>> employers, LocalDate today) {
+	/** A chunk after validation: rows to write, rejected rows with their problems, rows processed in all. */
+	private record Checked(int number, int processed, List<Prepared> prepared, List<ImportError> errors, int rejected) {
+	}
+
+	private static final Object END = new Object();
+	private static final int QUEUED_CHUNKS = 2;
+
+	private static Object take(BlockingQueue<Object> queue) {
+		try {
+			return queue.take();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ImportInterrupted();
+		}
+	}
+
+	/**
+	 * The reading stage: reads the file chunk by chunk, parses and checks every row, drops people already
+	 * met in this file, and hands the chunks on. A failure is handed on too; the writer rethrows it.
+	 * Needs no login: employer matching and lookup hashes do not depend on the caller.
+	 */
+	private void read(Task task, RosterReader reader, BlockingQueue<Object> queue, LocalDate today) {
+		RosterRowParser parser = new RosterRowParser(clock);
+		SeenPeople seen = new SeenPeople();
+		Map<String, Optional<Long>> employers = new HashMap<>();
 		RosterHeader header = reader.header();
+		try {
+			int number = 0;
+			List<RosterRecord> chunk = new ArrayList<>(settings.chunkSize());
+			RosterRecord record;
+			do {
+				record = reader.next();
+				if (record != null) {
+					chunk.add(record);
+				}
+				if (chunk.size() == settings.chunkSize() || (record == null && !chunk.isEmpty())) {
+					queue.put(check(task, header, reader.date1904(), chunk, ++number, parser, seen, employers));
+					chunk = new ArrayList<>(settings.chunkSize());
+				}
+			}
+			while (record != null);
+			queue.put(END);
+		}
+		catch (InterruptedException e) {
+			// the writer stopped; nothing left to do
+		}
+		catch (RuntimeException e) {
+			try {
+				queue.put(e);
+			}
+			catch (InterruptedException stopped) {
+				// the writer stopped already
+			}
+		}
+	}
+
+	private Checked check(Task task, RosterHeader header, boolean date1904, List<RosterRecord> records, int number, RosterRowParser parser,
+			SeenPeople seen, Map<String, Optional<Long>> employers) {
 		List<ImportError> errors = new ArrayList<>();
 		List<Prepared> prepared = new ArrayList<>(records.size());
 		int rejected = 0;
@@ -168,7 +238,7 @@ class RosterImporter {
 			if (record.isBlank()) {
 				continue;
 			}
-			RosterRowParser.Result result = parser.parse(record, reader.date1904(), text -> employer(task.unionId(), text, employers));
+			RosterRowParser.Result result = parser.parse(record, date1904, text -> employer(task.unionId(), text, employers));
 			if (!result.ok()) {
 				rejected++;
 				result.problems().forEach(p -> errors.add(error(record.rowNumber(), header, p)));
@@ -185,25 +255,28 @@ class RosterImporter {
 			}
 			prepared.add(new Prepared(c, idHash, c.phone() == null ? null : sealer.phoneHash(c.phone())));
 		}
-		int processed = records.size();
-		int validationRejected = rejected;
+		return new Checked(number, records.size(), prepared, errors, rejected);
+	}
+
+	/** The writing stage for one chunk: in one transaction, or row by row when that fails on the database. */
+	private Counts write(Task task, RosterHeader header, Checked chunk, LocalDate today) {
 		Instant now = clock.instant();
 		try {
 			return tx.execute(status -> {
-				RosterWriter.Outcome outcome = writer.write(task.unionId(), prepared, task.actor(), now, today);
-				List<ImportError> all = new ArrayList<>(errors);
+				RosterWriter.Outcome outcome = writer.write(task.unionId(), chunk.prepared(), task.actor(), now, today);
+				List<ImportError> all = new ArrayList<>(chunk.errors());
 				outcome.refused().forEach(r -> all.add(error(r.rowNumber(), header, r.problem())));
-				Counts counts = new Counts(processed, outcome.created(), outcome.updated(), outcome.unchanged(),
-						validationRejected + outcome.refused().size());
+				Counts counts = new Counts(chunk.processed(), outcome.created(), outcome.updated(), outcome.unchanged(),
+						chunk.rejected() + outcome.refused().size());
 				record(task, counts, all);
-				hooks.ifAvailable(h -> h.beforeChunkCommit(task.importId(), chunkNumber));
+				hooks.ifAvailable(h -> h.beforeChunkCommit(task.importId(), chunk.number()));
 				return counts;
 			});
 		}
 		catch (DataAccessException e) {
-			log.info("Chunk {} of import {} could not be written in one go ({}); writing its rows one by one", chunkNumber, task.importId(),
+			log.info("Chunk {} of import {} could not be written in one go ({}); writing its rows one by one", chunk.number(), task.importId(),
 					e.getClass().getSimpleName());
-			return rowByRow(task, header, prepared, errors, processed, validationRejected, today);
+			return rowByRow(task, header, chunk.prepared(), chunk.errors(), chunk.processed(), chunk.rejected(), today);
 		}
 	}
 

@@ -27,20 +27,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class JoinApiController {
 
 	private final JoinService joins;
-	private final org.gonghui.member.internal.JoinRateLimiter rateLimiter;
 	private final org.springframework.context.MessageSource messages;
 
-	JoinApiController(JoinService joins, org.gonghui.member.internal.JoinRateLimiter rateLimiter,
-			org.springframework.context.MessageSource messages) {
+	JoinApiController(JoinService joins, org.springframework.context.MessageSource messages) {
 		this.joins = joins;
-		this.rateLimiter = rateLimiter;
 		this.messages = messages;
 	}
 
 	@PostMapping
 	@Operation(summary = "Apply to join (public). The token in the answer is the applicant's private key to the status page.")
 	ResponseEntity<?> apply(@RequestBody JoinBody body, jakarta.servlet.http.HttpServletRequest request) {
-		if (!rateLimiter.tryAcquire(request.getRemoteAddr())) {
+		if (!joins.allowSubmission(request.getRemoteAddr())) {
 			var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
 					messages.getMessage("join.rateLimited", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 			return ResponseEntity.status(429).header("Retry-After", "600").body(problem);

@@ -34,11 +34,8 @@ class JoinController {
 	private final MemberService members;
 	private final WelcomePackageService packages;
 	private final Organizations organizations;
-	private final org.gonghui.member.internal.JoinRateLimiter rateLimiter;
 
-	JoinController(JoinService joins, MemberService members, WelcomePackageService packages, Organizations organizations,
-			org.gonghui.member.internal.JoinRateLimiter rateLimiter) {
-		this.rateLimiter = rateLimiter;
+	JoinController(JoinService joins, MemberService members, WelcomePackageService packages, Organizations organizations) {
 		this.joins = joins;
 		this.members = members;
 		this.packages = packages;
@@ -56,7 +53,7 @@ class JoinController {
 	@PostMapping("/join")
 	String apply(@ModelAttribute("form") JoinForm form, BindingResult result, Model model, jakarta.servlet.http.HttpServletRequest request,
 			jakarta.servlet.http.HttpServletResponse response) {
-		if (!rateLimiter.tryAcquire(request.getRemoteAddr())) {
+		if (!joins.allowSubmission(request.getRemoteAddr())) {
 			response.setStatus(429);
 			result.reject("join.rateLimited", "join.rateLimited");
 			return page(model);

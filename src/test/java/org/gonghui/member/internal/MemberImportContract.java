@@ -78,6 +78,9 @@ abstract class MemberImportContract {
 	@Autowired
 	Sealer sealer;
 
+	@Autowired
+	MemberService members;
+
 	@TempDir
 	Path dir;
 
@@ -206,7 +209,7 @@ abstract class MemberImportContract {
 	}
 
 	/**
-	 * Rows 2–14: four good people (rows 2, 3, 11, 12), six refused (4, 5, 6, 7, 9, 10), blank rows 8, 13, 14.
+	 * For 丰台区新就业形态劳动者联合工会. Rows 2–14: four good people (rows 2, 3, 11, 12), six refused (4, 5, 6, 7, 9, 10), blank rows 8, 13, 14.
 	 */
 	Mixed mixedFile(String name) throws IOException {
 		String a = RosterTestData.newId(true);
@@ -217,12 +220,12 @@ abstract class MemberImportContract {
 		wrongCheck = wrongCheck.substring(0, 17) + (wrongCheck.charAt(17) == '1' ? '2' : '1');
 		String fullWidthC = c.chars().mapToObj(ch -> String.valueOf((char) (ch + 0xFEE0))).reduce("", String::concat);
 		List<List<Object>> rows = List.of(
-				row("王一", "男", a, "13800138011", "泛华集团", "在职职工", "工程师", "", "2023-05-01"), // 2 created
+				row("王一", "男", a, "13800138011", "美团外卖丰台站点", "在职职工", "工程师", "", "2023-05-01"), // 2 created
 				row("李二", "女", b, "1.3800138012E10", creditCode("91110106MA01MT000"), "新就业形态劳动者", "外卖骑手", "美团", "2024/3/1"), // 3 created
 				row("张三", "女", RosterTestData.newId(true), "13800138013", "", "在职职工", "", "", ""), // 4 gender contradicts
 				row("赵四", "", wrongCheck, "", "", "在职职工", "", "", ""), // 5 check digit
-				row("钱五", "", RosterTestData.newId(false), "", "良苑餐厅", "灵活就业人员", "", "", ""), // 6 employer outside the subtree
-				row("王一", "男", a, "13800138011", "泛华集团", "在职职工", "工程师", "", "2023-05-01"), // 7 same person as row 2
+				row("钱五", "", RosterTestData.newId(false), "", "泛华集团", "灵活就业人员", "", "", ""), // 6 employer outside the union's subtree
+				row("王一", "男", a, "13800138011", "美团外卖丰台站点", "在职职工", "工程师", "", "2023-05-01"), // 7 same person as row 2
 				row("", "", "", "", "", "", "", "", ""), // 8 blank
 				row("孙丽", "女", SUN_LI, "", "", "在职职工", "", "", ""), // 9 member of another union
 				row("周六", "", RosterTestData.newId(false), "", "", "新就业形态劳动者", "快递员", "", ""), // 10 platform missing
@@ -245,11 +248,11 @@ abstract class MemberImportContract {
 	@Test
 	@WithUserDetails("fengtai")
 	void goodRowsLandBadRowsAreReportedWithRowColumnAndReason() throws IOException {
-		long fengtai = id(jdbc, "丰台区总工会");
+		long riders = id(jdbc, "丰台区新就业形态劳动者联合工会");
 		Mixed mixed = mixedFile("mixed.csv");
 		long auditBefore = count(jdbc, "audit_entry");
 
-		ImportView job = importAndWait(fengtai, mixed.file());
+		ImportView job = importAndWait(riders, mixed.file());
 
 		assertThat(job.status()).isEqualTo("DONE");
 		assertThat(job.encoding()).isEqualTo("UTF-8 (BOM)");
@@ -268,8 +271,8 @@ abstract class MemberImportContract {
 		assertThat(m.get("gender")).isEqualTo("MALE");
 		assertThat(m.get("id_number_masked")).isEqualTo(mixed.ids()[0].substring(0, 6) + "********" + mixed.ids()[0].substring(14));
 		assertThat(m.get("phone_masked")).isEqualTo("138****8011");
-		assertThat(((Number) m.get("union_id")).longValue()).isEqualTo(fengtai);
-		assertThat(((Number) m.get("employer_id")).longValue()).isEqualTo(employerId(jdbc, "泛华集团"));
+		assertThat(((Number) m.get("union_id")).longValue()).isEqualTo(riders);
+		assertThat(((Number) m.get("employer_id")).longValue()).isEqualTo(employerId(jdbc, "美团外卖丰台站点"));
 		assertThat(m.get("status")).isEqualTo("ACTIVE");
 		assertThat(CardNumbers.isWellFormed((String) m.get("card_number"))).isTrue();
 		assertThat(jdbc.sql("select count(*) from member_event where member_id = :id and kind = 'JOINED' and actor = 'fengtai'").param("id", first)
@@ -304,28 +307,28 @@ abstract class MemberImportContract {
 	@Test
 	@WithUserDetails("fengtai")
 	void reimportingTheSameFileChangesNothingAndBlankCellsKeepWhatIsRegistered() throws IOException {
-		long fengtai = id(jdbc, "丰台区总工会");
+		long riders = id(jdbc, "丰台区新就业形态劳动者联合工会");
 		Mixed mixed = mixedFile("again.csv");
-		ImportView first = importAndWait(fengtai, mixed.file());
+		ImportView first = importAndWait(riders, mixed.file());
 		assertThat(first.created()).isEqualTo(4);
-		long members = memberCount();
+		long memberTotal = memberCount();
 		long events = count(jdbc, "member_event");
 		String cardBefore = jdbc.sql("select card_number from member where id = :id").param("id", memberIdOf(mixed.ids()[0])).query(String.class).single();
 
-		ImportView second = importAndWait(fengtai, mixed.file());
+		ImportView second = importAndWait(riders, mixed.file());
 
 		assertThat(List.of(second.created(), second.updated(), second.unchanged(), second.rejected())).containsExactly(0, 0, 4, 6);
 		assertThat(imports.errors(second.id(), 100)).containsExactlyElementsOf(mixed.expectedErrors());
-		assertThat(memberCount()).isEqualTo(members);
+		assertThat(memberCount()).isEqualTo(memberTotal);
 		assertThat(count(jdbc, "member_event")).isEqualTo(events);
 		assertThat(jdbc.sql("select card_number from member where id = :id").param("id", memberIdOf(mixed.ids()[0])).query(String.class).single())
 			.isEqualTo(cardBefore);
 
 		// A new phone updates; a blank phone, employer or join date keeps what the registry has.
 		Path changed = RosterTestData.csv(dir, "changed.csv", StandardCharsets.UTF_8, false, HEADER,
-				List.of(row("王一", "男", mixed.ids()[0], "13800138099", "泛华集团", "在职职工", "工程师", "", "2023-05-01"),
+				List.of(row("王一", "男", mixed.ids()[0], "13800138099", "美团外卖丰台站点", "在职职工", "工程师", "", "2023-05-01"),
 						row("李二", "女", mixed.ids()[1], "", "", "新就业形态劳动者", "", "美团", "")));
-		ImportView third = importAndWait(fengtai, changed);
+		ImportView third = importAndWait(riders, changed);
 		assertThat(List.of(third.created(), third.updated(), third.unchanged(), third.rejected())).containsExactly(0, 1, 1, 0);
 		assertThat(jdbc.sql("select phone_masked from member where id = :id").param("id", memberIdOf(mixed.ids()[0])).query(String.class).single())
 			.isEqualTo("138****8099");
@@ -336,12 +339,28 @@ abstract class MemberImportContract {
 		assertThat(gig.get("occupation")).isEqualTo("外卖骑手");
 		assertThat(gig.get("platform_company")).isEqualTo("美团");
 		assertThat(gig.get("join_date").toString()).isEqualTo("2024-03-01");
+
+		// Someone who left rejoins through an import: the same record, active in the new union, counted as created.
+		long leaver = memberIdOf(mixed.ids()[3]);
+		members.leave(leaver, "调离本单位");
+		long fanhua = id(jdbc, "泛华集团工会");
+		Path rejoin = RosterTestData.csv(dir, "rejoin.csv", StandardCharsets.UTF_8, false, HEADER,
+				List.of(row("郑八", "", mixed.ids()[3], "", "泛华集团", "在职职工", "", "", "2026-01-05")));
+		ImportView fourth = importAndWait(fanhua, rejoin);
+		assertThat(List.of(fourth.created(), fourth.updated(), fourth.unchanged(), fourth.rejected())).containsExactly(1, 0, 0, 0);
+		assertThat(memberIdOf(mixed.ids()[3])).isEqualTo(leaver);
+		var back = jdbc.sql("select status, union_id, employer_id from member where id = :id").param("id", leaver).query().singleRow();
+		assertThat(back.get("status")).isEqualTo("ACTIVE");
+		assertThat(((Number) back.get("union_id")).longValue()).isEqualTo(fanhua);
+		assertThat(((Number) back.get("employer_id")).longValue()).isEqualTo(employerId(jdbc, "泛华集团"));
+		assertThat(jdbc.sql("select kind from member_event where member_id = :id order by id").param("id", leaver).query(String.class).list())
+			.containsExactly("JOINED", "LEFT", "REJOINED");
 	}
 
 	@Test
 	@WithUserDetails("fengtai")
 	void anImportKilledMidwayLeavesOnlyWholeRowsAndCanBeFinishedByImportingAgain() throws IOException {
-		long union = id(jdbc, "丰台区教育工会");
+		long union = id(jdbc, "泛华集团工会");
 		List<List<Object>> rows = new ArrayList<>();
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
@@ -388,7 +407,7 @@ abstract class MemberImportContract {
 	@Test
 	@WithUserDetails("fengtai")
 	void aChunkThatFailsOnTheDatabaseIsWrittenRowByRowEachRowAllOrNothing() throws IOException {
-		long union = id(jdbc, "丰台区教育工会");
+		long union = id(jdbc, "泛华集团工会");
 		List<List<Object>> rows = new ArrayList<>();
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
@@ -461,12 +480,21 @@ abstract class MemberImportContract {
 			return null;
 		});
 		assertThat(count(jdbc, "member_import")).isEqualTo(jobsBefore + 2);
+		as("fanhua", () -> {
+			assertThat(imports.unions()).extracting(MemberImportService.UnionChoice::name).containsExactly("泛华集团工会");
+			return null;
+		});
+		as("fengtai", () -> {
+			assertThat(imports.unions()).extracting(MemberImportService.UnionChoice::name)
+				.containsExactlyInAnyOrder("泛华集团工会", "丰台区新就业形态劳动者联合工会");
+			return null;
+		});
 	}
 
 	@Test
 	@WithUserDetails("fengtai")
 	void unusableFilesAreRefusedBeforeAnythingIsWritten() throws IOException {
-		long union = id(jdbc, "丰台区教育工会");
+		long union = id(jdbc, "泛华集团工会");
 		long members = memberCount();
 		long jobs = count(jdbc, "member_import");
 		Path missing = RosterTestData.csv(dir, "missing.csv", StandardCharsets.UTF_8, true, List.of("姓名", "身份证号", "手机号"),
@@ -482,6 +510,13 @@ abstract class MemberImportContract {
 		Files.write(empty, new byte[0]);
 		assertFileProblem(() -> imports.start(union, upload(empty)), "member.import.file.empty");
 		assertFileProblem(() -> imports.start(union, null), "member.import.file.empty");
+		// Federations hold no members: only grassroots and joint unions are import targets.
+		assertThatThrownBy(() -> imports.start(id(jdbc, "丰台区总工会"), upload(missing))).isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).problems()).singleElement().satisfies(p -> {
+				assertThat(p.field()).isEqualTo("unionId");
+				assertThat(p.code()).isEqualTo("member.union.notAccepting");
+			}));
+		assertThatThrownBy(() -> imports.start(null, upload(missing))).isInstanceOf(InvalidInputException.class);
 		assertThat(memberCount()).isEqualTo(members);
 		assertThat(count(jdbc, "member_import")).isEqualTo(jobs);
 		try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir"), "gonghui-import"))) {
@@ -517,7 +552,7 @@ abstract class MemberImportContract {
 	@Test
 	@WithUserDetails("fengtai")
 	void errorReportIsAnAuditedWorkbookWithRowColumnAndReason() throws Exception {
-		ImportView job = importAndWait(id(jdbc, "丰台区总工会"), mixedFile("report.csv").file());
+		ImportView job = importAndWait(id(jdbc, "丰台区新就业形态劳动者联合工会"), mixedFile("report.csv").file());
 		long auditBefore = count(jdbc, "audit_entry");
 		var out = new java.io.ByteArrayOutputStream();
 		imports.writeErrorReport(job.id(), out);

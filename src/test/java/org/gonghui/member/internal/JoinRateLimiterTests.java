@@ -1,4 +1,4 @@
-package org.gonghui.member;
+package org.gonghui.member.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.gonghui.member.internal.JoinRateLimiter;
 import org.junit.jupiter.api.Test;
 
 class JoinRateLimiterTests {
@@ -32,9 +31,7 @@ class JoinRateLimiterTests {
 				return now.get();
 			}
 		};
-		var constructor = JoinRateLimiter.class.getDeclaredConstructor(Clock.class, int.class, Duration.class);
-		constructor.setAccessible(true);
-		JoinRateLimiter limiter = constructor.newInstance(clock, 3, Duration.ofMinutes(10));
+		JoinRateLimiter limiter = new JoinRateLimiter(clock, 3, Duration.ofMinutes(10));
 		assertThat(limiter.tryAcquire("1.2.3.4")).isTrue();
 		assertThat(limiter.tryAcquire("1.2.3.4")).isTrue();
 		assertThat(limiter.tryAcquire("1.2.3.4")).isTrue();
