@@ -23,15 +23,33 @@ class MemberRepository {
 			+ " created_at, updated_at, version";
 
 	/**
-	 * The scope and search criteria as one fixed clause: every part is switched on or off by a bound
-	 * parameter, never by building SQL from the input.
+	 * The WHERE clause for the criteria actually given, assembled from fixed fragments; every value is
+	 * a bound parameter. (A single catch-all clause of the form {@code :x is null or col = :x} lets
+	 * PostgreSQL switch a prepared statement to a generic plan, which turned the exact 身份证号 lookup
+	 * into a sequential scan at a million members: see docs/benchmarks.md.)
 	 */
-	private static final String FILTER = " where (:allUnions = true or union_id in (:unionIds))"
-			+ " and (cast(:unionId as bigint) is null or union_id = :unionId)"
-			+ " and (cast(:status as varchar) is null or status = :status)"
-			+ " and (cast(:namePrefix as varchar) is null or name like :namePrefix)"
-			+ " and (cast(:idHash as varchar) is null or id_number_hash = :idHash)"
-			+ " and (cast(:phoneHash as varchar) is null or phone_hash = :phoneHash)";
+	private static String filter(Criteria c) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		if (c.unionIds() != null) {
+			where.append(" and union_id in (:unionIds)");
+		}
+		if (c.unionId() != null) {
+			where.append(" and union_id = :unionId");
+		}
+		if (c.status() != null) {
+			where.append(" and status = :status");
+		}
+		if (c.namePrefix() != null) {
+			where.append(" and name like :namePrefix");
+		}
+		if (c.idHash() != null) {
+			where.append(" and id_number_hash = :idHash");
+		}
+		if (c.phoneHash() != null) {
+			where.append(" and phone_hash = :phoneHash");
+		}
+		return where.toString();
+	}
 
 	private final JdbcClient jdbc;
 
@@ -56,11 +74,11 @@ class MemberRepository {
 	}
 
 	long count(Criteria c) {
-		return bind(jdbc.sql("select count(*) from member" + FILTER), c).query(Long.class).single();
+		return bind(jdbc.sql("select count(*) from member" + filter(c)), c).query(Long.class).single();
 	}
 
 	List<Member> search(Criteria c, long offset, int limit) {
-		return bind(jdbc.sql("select " + COLUMNS + " from member" + FILTER + " order by name, id limit :limit offset :offset"), c)
+		return bind(jdbc.sql("select " + COLUMNS + " from member" + filter(c) + " order by name, id limit :limit offset :offset"), c)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(MemberRepository::map)
@@ -144,14 +162,27 @@ class MemberRepository {
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Criteria c) {
-		return spec.param("allUnions", c.unionIds() == null)
-			.param("unionIds", c.unionIds() == null || c.unionIds().isEmpty() ? List.of(-1L) : c.unionIds())
-			.param("unionId", c.unionId())
-			.param("status", c.status() == null ? null : c.status().name())
-			.param("namePrefix", c.namePrefix())
-			.param("idHash", c.idHash())
-			.param("phoneHash", c.phoneHash());
+		if (c.unionIds() != null) {
+			spec = spec.param("unionIds", c.unionIds().isEmpty() ? List.of(-1L) : c.unionIds());
+		}
+		if (c.unionId() != null) {
+			spec = spec.param("unionId", c.unionId());
+		}
+		if (c.status() != null) {
+			spec = spec.param("status", c.status().name());
+		}
+		if (c.namePrefix() != null) {
+			spec = spec.param("namePrefix", c.namePrefix());
+		}
+		if (c.idHash() != null) {
+			spec = spec.param("idHash", c.idHash());
+		}
+		if (c.phoneHash() != null) {
+			spec = spec.param("phoneHash", c.phoneHash());
+		}
+		return spec;
 	}
+
 
 	static Member map(ResultSet rs, int row) throws SQLException {
 		return new Member(rs.getLong("id"), rs.getString("name"), IdNumber.Gender.valueOf(rs.getString("gender")),
