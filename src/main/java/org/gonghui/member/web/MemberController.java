@@ -156,7 +156,8 @@ class MemberController {
 
 	/** Coverage of an organisation's subtree (default: the caller's own organisation), as a table and a chart. */
 	@GetMapping("/coverage")
-	String coverage(@RequestParam(required = false) Long organizationId, Model model) {
+	String coverage(@RequestParam(required = false) Long organizationId, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		org.gonghui.platform.ChartPages.allowChartStyles(response);
 		long id = organizationId != null ? organizationId
 				: currentOrganization().orElseThrow(() -> new org.gonghui.shared.RecordNotFoundException("organization", "none"));
 		model.addAttribute("coverage", coverageService.coverage(id));
