@@ -51,6 +51,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/join-applications").permitAll()
+				// Workers find sites without an account; the service shows a non-public site only to staff in scope.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/sites/nearest", "/api/sites/{id:\\d+}").permitAll()
+				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/api/members/**", "/api/join-applications/**", "/api/welcome-packages/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/organizations/**", "/api/employers/**", "/api/visits/**").hasAnyRole(STAFF_ROLES)
@@ -90,6 +93,10 @@ class SecurityConfiguration {
 						"/actuator/health", "/actuator/health/**", "/join", "/join/**", "/privacy")
 				.permitAll()
 				.requestMatchers("/audit/**").hasRole("ADMIN")
+				.requestMatchers("/sites/manage", "/sites/manage/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/sites", "/sites/{id:\\d+}", "/sites/{id:\\d+}/photos/*",
+						"/sites/feedback/*/photo")
+				.permitAll()
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**").hasAnyRole(STAFF_ROLES)
 				.anyRequest().authenticated())

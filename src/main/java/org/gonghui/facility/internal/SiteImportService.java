@@ -1,0 +1,231 @@
+package org.gonghui.facility.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.gonghui.facility.Amenity;
+import org.gonghui.facility.Crs;
+import org.gonghui.facility.SiteStatus;
+import org.gonghui.facility.SiteType;
+import org.gonghui.facility.internal.SiteService.SiteCommand;
+import org.gonghui.organization.OrganizationSummary;
+import org.gonghui.platform.AuditLog;
+import org.gonghui.shared.InvalidInputException;
+import org.gonghui.shared.InvalidInputException.FieldProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk import of sites from the sheet staff keep (.xlsx or .csv, the columns of {@link SiteColumns}).
+ * Each row is checked by the same rules as the form and stored in its own transaction: a good row is
+ * stored, a bad one is reported with its Excel row number, column and reason and stores nothing. A row
+ * whose organisation already has a site of that name is skipped, so importing the same file twice
+ * creates nothing the second time.
+ */
+@Service
+public class SiteImportService {
+
+	private final SiteService sites;
+	private final SiteRepository repository;
+	private final AuditLog audit;
+	private final MessageSource messages;
+	private final TransactionTemplate rowTransaction;
+
+	SiteImportService(SiteService sites, SiteRepository repository, AuditLog audit, MessageSource messages, PlatformTransactionManager tx) {
+		this.sites = sites;
+		this.repository = repository;
+		this.audit = audit;
+		this.messages = messages;
+		this.rowTransaction = new TransactionTemplate(tx);
+	}
+
+	public ImportReport importSheet(String filename, byte[] content) {
+		if (!sites.mayWrite()) {
+			throw new AccessDeniedException("Not allowed to manage sites");
+		}
+		SiteSheet.Sheet sheet = SiteSheet.read(filename, content);
+		Map<SiteColumns, Integer> positions = SiteColumns.locate(sheet.header());
+		List<String> missing = SiteColumns.required().stream().filter(c -> !positions.containsKey(c)).map(SiteColumns::header).toList();
+		if (!missing.isEmpty()) {
+			throw InvalidInputException.of("file", "site.import.missingColumns", String.join("、", missing));
+		}
+		Map<String, List<OrganizationSummary>> owners = new LinkedHashMap<>();
+		for (OrganizationSummary o : sites.ownerChoices()) {
+			owners.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		int created = 0;
+		int skipped = 0;
+		List<RowProblem> problems = new ArrayList<>();
+		for (SiteSheet.SheetRow row : sheet.rows()) {
+			List<RowProblem> rowProblems = new ArrayList<>();
+			SiteCommand command = parse(row, positions, owners, rowProblems, locale);
+			if (command != null && rowProblems.isEmpty()) {
+				if (repository.nameTaken(command.organizationId(), sites.cleanName(command.name()), null)) {
+					skipped++;
+					continue;
+				}
+				try {
+					rowTransaction.executeWithoutResult(status -> sites.create(command));
+					created++;
+				}
+				catch (InvalidInputException e) {
+					for (FieldProblem p : e.problems()) {
+						rowProblems.add(new RowProblem(row.number(), SiteColumns.forField(p.field()).map(SiteColumns::header).orElse(""),
+								messages.getMessage(p.code(), p.args(), p.code(), locale)));
+					}
+				}
+			}
+			problems.addAll(rowProblems);
+		}
+		int failedRows = (int) problems.stream().mapToInt(RowProblem::row).distinct().count();
+		audit.record("site.import", "site", null, (filename == null ? "" : filename) + ": " + sheet.rows().size() + " rows, " + created
+				+ " created, " + skipped + " skipped, " + failedRows + " refused");
+		return new ImportReport(sheet.rows().size(), created, skipped, failedRows, problems);
+	}
+
+	private SiteCommand parse(SiteSheet.SheetRow row, Map<SiteColumns, Integer> positions, Map<String, List<OrganizationSummary>> owners,
+			List<RowProblem> problems, Locale locale) {
+		java.util.function.Function<SiteColumns, String> cell = c -> {
+			Integer at = positions.get(c);
+			return at == null || at >= row.cells().size() ? null : row.cells().get(at);
+		};
+		java.util.function.BiConsumer<SiteColumns, String> problem = (column, code) -> problems
+			.add(new RowProblem(row.number(), column.header(), messages.getMessage(code, null, code, locale)));
+		Long organizationId = null;
+		String ownerName = cell.apply(SiteColumns.ORGANIZATION);
+		if (ownerName == null) {
+			problem.accept(SiteColumns.ORGANIZATION, "validation.required");
+		}
+		else {
+			List<OrganizationSummary> matches = owners.getOrDefault(ownerName.strip(), List.of());
+			if (matches.size() == 1) {
+				organizationId = matches.get(0).id();
+			}
+			else {
+				problem.accept(SiteColumns.ORGANIZATION, matches.isEmpty() ? "site.organization.notFound" : "site.import.organizationAmbiguous");
+			}
+		}
+		SiteType type = SiteColumns.choice(cell.apply(SiteColumns.TYPE), SiteType.values(), "site.type.", messages);
+		if (type == null) {
+			problem.accept(SiteColumns.TYPE, cell.apply(SiteColumns.TYPE) == null ? "validation.required" : "site.import.unknownType");
+		}
+		Double lat = number(cell.apply(SiteColumns.LAT), SiteColumns.LAT, problem);
+		Double lon = number(cell.apply(SiteColumns.LON), SiteColumns.LON, problem);
+		Crs crs = Crs.WGS84;
+		String crsText = cell.apply(SiteColumns.CRS);
+		if (crsText != null) {
+			String normalised = crsText.toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
+			if (normalised.startsWith("GCJ") || crsText.contains("高德") || crsText.contains("腾讯") || crsText.contains("火星")) {
+				crs = Crs.GCJ02;
+			}
+			else if (!normalised.startsWith("WGS") && !crsText.contains("GPS") && !crsText.contains("天地图")) {
+				problem.accept(SiteColumns.CRS, "site.import.unknownCrs");
+			}
+		}
+		Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
+		String amenityText = cell.apply(SiteColumns.AMENITIES);
+		if (amenityText != null) {
+			for (String part : amenityText.split("[、,，;；/|]+")) {
+				if (part.isBlank()) {
+					continue;
+				}
+				Amenity a = SiteColumns.choice(part.strip(), Amenity.values(), "site.amenity.", messages);
+				if (a == null) {
+					problems.add(new RowProblem(row.number(), SiteColumns.AMENITIES.header(),
+							messages.getMessage("site.import.unknownAmenity", new Object[] { part.strip() }, locale)));
+				}
+				else {
+					amenities.add(a);
+				}
+			}
+		}
+		Integer capacity = null;
+		Double capacityNumber = number(cell.apply(SiteColumns.CAPACITY), SiteColumns.CAPACITY, problem);
+		if (capacityNumber != null) {
+			if (capacityNumber != Math.rint(capacityNumber) || Math.abs(capacityNumber) > Integer.MAX_VALUE) {
+				problem.accept(SiteColumns.CAPACITY, "validation.typeMismatch");
+			}
+			else {
+				capacity = capacityNumber.intValue();
+			}
+		}
+		SiteStatus status = SiteStatus.PLANNED;
+		String statusText = cell.apply(SiteColumns.STATUS);
+		if (statusText != null) {
+			status = SiteColumns.choice(statusText, SiteStatus.values(), "site.status.", messages);
+			if (status == null) {
+				problem.accept(SiteColumns.STATUS, "site.import.unknownStatus");
+			}
+		}
+		LocalDate since = date(cell.apply(SiteColumns.STATUS_SINCE), problem);
+		Boolean isPublic = true;
+		String publicText = cell.apply(SiteColumns.PUBLIC);
+		if (publicText != null) {
+			isPublic = switch (publicText.strip().toLowerCase(Locale.ROOT)) {
+				case "是", "公开", "y", "yes", "true", "1" -> true;
+				case "否", "不公开", "n", "no", "false", "0" -> false;
+				default -> {
+					problem.accept(SiteColumns.PUBLIC, "site.import.yesNo");
+					yield null;
+				}
+			};
+		}
+		return new SiteCommand(organizationId, type, cell.apply(SiteColumns.NAME), cell.apply(SiteColumns.ADDRESS), lat, lon, crs,
+				cell.apply(SiteColumns.HOURS), amenities, capacity, cell.apply(SiteColumns.CONTACT_NAME), cell.apply(SiteColumns.CONTACT_PHONE),
+				cell.apply(SiteColumns.DESCRIPTION), status, since, isPublic);
+	}
+
+	private static Double number(String text, SiteColumns column, java.util.function.BiConsumer<SiteColumns, String> problem) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Double.valueOf(org.gonghui.shared.Text.toHalfWidth(text).strip());
+		}
+		catch (NumberFormatException e) {
+			problem.accept(column, "validation.typeMismatch");
+			return null;
+		}
+	}
+
+	/** 2026-03-01, 2026/3/1, 2026.3.1 or an Excel date serial number. */
+	private static LocalDate date(String text, java.util.function.BiConsumer<SiteColumns, String> problem) {
+		if (text == null) {
+			return null;
+		}
+		String t = text.strip();
+		try {
+			if (t.matches("\\d{5}(\\.0+)?")) {
+				return LocalDate.of(1899, 12, 30).plusDays(Long.parseLong(t.replaceAll("\\..*", "")));
+			}
+			String[] parts = t.split("[-/.年月日]");
+			if (parts.length == 3) {
+				return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+			}
+			return LocalDate.parse(t);
+		}
+		catch (NumberFormatException | java.time.DateTimeException e) {
+			problem.accept(SiteColumns.STATUS_SINCE, "validation.typeMismatch");
+			return null;
+		}
+	}
+
+	/** What an import did: rows read, sites created, rows skipped (already there), rows refused, and why. */
+	public record ImportReport(int rows, int created, int skipped, int refused, List<RowProblem> problems) {
+	}
+
+	/** One reason a row was refused: Excel row number, column header, message. */
+	public record RowProblem(int row, String column, String message) {
+	}
+}

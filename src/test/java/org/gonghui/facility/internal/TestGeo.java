@@ -1,0 +1,14 @@
+package org.gonghui.facility.internal;
+
+import org.gonghui.facility.GeoPoint;
+
+/** Opens the module's great-circle distance to tests in other packages. */
+public final class TestGeo {
+
+	private TestGeo() {
+	}
+
+	public static double distance(double lat1, double lon1, double lat2, double lon2) {
+		return ChinaCoordinates.distanceMeters(new GeoPoint(lat1, lon1), new GeoPoint(lat2, lon2));
+	}
+}
