@@ -6,29 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The distinct opening-hours schedules of an index, each with its week as a bitset of 10,080 minutes.
- * Sites store a {@code char} index into this table instead of a reference: a few dozen schedules are
- * shared by hundreds of thousands of sites, and a query answers "open now" with one bit test instead of
- * a call into the schedule. Index 0 is "no schedule" (never open). Immutable; {@link Table} builds it.
+ * The distinct opening-hours schedules of an index. Sites store a {@code char} index into this table
+ * instead of a reference: a few dozen schedules are shared by hundreds of thousands of sites. "Open
+ * now" is one bit test: the table is kept by minute of the week, each minute a bitset over the
+ * schedules ({@code ceil(schedules / 64)} longs), so a query reads one small row. Index 0 is "no
+ * schedule" (never open). Immutable; {@link Table} builds it.
  */
 final class KdSchedules {
 
 	static final int MINUTES_PER_WEEK = 7 * 24 * 60;
 
-	/** Indexes are stored as {@code char}. */
-	static final int MAX_SCHEDULES = Character.MAX_VALUE + 1;
+	/** Indexes are stored in 16 bits. */
+	static final int MAX_SCHEDULES = 1 << 16;
 
-	private static final int WORDS = (MINUTES_PER_WEEK + 63) >>> 6;
-
-	private static final long[] NEVER_OPEN = new long[WORDS];
+	private static final int WORDS_PER_SCHEDULE = (MINUTES_PER_WEEK + 63) >>> 6;
 
 	private final SiteIndex.WeeklySchedule[] schedules;
 
-	private final long[][] openMinutes;
+	/** Minute m, schedule s: bit {@code s & 63} of {@code openAt[m * wordsPerMinute + (s >>> 6)]}. */
+	private final long[] openAt;
 
-	private KdSchedules(SiteIndex.WeeklySchedule[] schedules, long[][] openMinutes) {
+	private final int wordsPerMinute;
+
+	private KdSchedules(SiteIndex.WeeklySchedule[] schedules, List<long[]> openMinutes) {
 		this.schedules = schedules;
-		this.openMinutes = openMinutes;
+		this.wordsPerMinute = (schedules.length + 63) >>> 6;
+		this.openAt = new long[MINUTES_PER_WEEK * wordsPerMinute];
+		for (int s = 0; s < schedules.length; s++) {
+			long[] minutes = openMinutes.get(s);
+			for (int m = 0; m < MINUTES_PER_WEEK; m++) {
+				if ((minutes[m >>> 6] >>> m & 1) != 0) {
+					openAt[m * wordsPerMinute + (s >>> 6)] |= 1L << s;
+				}
+			}
+		}
 	}
 
 	int size() {
@@ -39,22 +50,17 @@ final class KdSchedules {
 		return schedules[index];
 	}
 
-	long[][] openMinutes() {
-		return openMinutes;
+	long[] openAt() {
+		return openAt;
+	}
+
+	/** Where the bitset of {@code minuteOfWeek} starts in {@link #openAt()}. */
+	int rowOf(int minuteOfWeek) {
+		return minuteOfWeek * wordsPerMinute;
 	}
 
 	boolean isOpen(int index, int minuteOfWeek) {
-		return (openMinutes[index][minuteOfWeek >>> 6] >>> minuteOfWeek & 1) != 0;
-	}
-
-	private static long[] openMinutesOf(SiteIndex.WeeklySchedule schedule) {
-		long[] bits = new long[WORDS];
-		for (int minute = 0; minute < MINUTES_PER_WEEK; minute++) {
-			if (schedule.isOpenAtMinuteOfWeek(minute)) {
-				bits[minute >>> 6] |= 1L << minute;
-			}
-		}
-		return bits;
+		return (openAt[rowOf(minuteOfWeek) + (index >>> 6)] >>> index & 1) != 0;
 	}
 
 	/**
@@ -68,13 +74,14 @@ final class KdSchedules {
 
 		private final List<SiteIndex.WeeklySchedule> schedules = new ArrayList<>();
 
+		/** Per schedule, a bitset over the minutes of the week. */
 		private final List<long[]> openMinutes = new ArrayList<>();
 
 		private KdSchedules snapshot;
 
 		Table() {
 			schedules.add(null);
-			openMinutes.add(NEVER_OPEN);
+			openMinutes.add(new long[WORDS_PER_SCHEDULE]);
 		}
 
 		int indexOf(SiteIndex.WeeklySchedule schedule) {
@@ -88,9 +95,15 @@ final class KdSchedules {
 			if (isFull()) {
 				throw new IllegalStateException("more than " + (MAX_SCHEDULES - 1) + " distinct opening-hours schedules");
 			}
+			long[] bits = new long[WORDS_PER_SCHEDULE];
+			for (int minute = 0; minute < MINUTES_PER_WEEK; minute++) {
+				if (schedule.isOpenAtMinuteOfWeek(minute)) {
+					bits[minute >>> 6] |= 1L << minute;
+				}
+			}
 			int added = schedules.size();
 			schedules.add(schedule);
-			openMinutes.add(openMinutesOf(schedule));
+			openMinutes.add(bits);
 			indexes.put(schedule, added);
 			snapshot = null;
 			return added;
@@ -102,7 +115,7 @@ final class KdSchedules {
 
 		KdSchedules snapshot() {
 			if (snapshot == null) {
-				snapshot = new KdSchedules(schedules.toArray(SiteIndex.WeeklySchedule[]::new), openMinutes.toArray(long[][]::new));
+				snapshot = new KdSchedules(schedules.toArray(SiteIndex.WeeklySchedule[]::new), openMinutes);
 			}
 			return snapshot;
 		}

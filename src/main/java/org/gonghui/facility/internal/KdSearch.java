@@ -29,9 +29,10 @@ final class KdSearch {
 
 	private final boolean filtering;
 
-	private final int minute;
+	/** The bitset of the query minute over the schedules: {@code openAt[openRow + (schedule >>> 6)]}. */
+	private final long[] openAt;
 
-	private final long[][] openMinutes;
+	private final int openRow;
 
 	private final double[] heapDistance;
 
@@ -74,8 +75,8 @@ final class KdSearch {
 		this.required = required;
 		this.openOnly = openOnly;
 		this.filtering = type >= 0 || required != 0;
-		this.minute = minute;
-		this.openMinutes = schedules.openMinutes();
+		this.openAt = schedules.openAt();
+		this.openRow = schedules.rowOf(minute);
 		this.heapDistance = new double[k];
 		this.heapId = new long[k];
 		this.heapRef = new int[k];
@@ -141,7 +142,7 @@ final class KdSearch {
 		long attributes = data[i + 3];
 		if ((type >= 0 && KdRows.type(attributes) != type)
 				|| (required != 0 && (amenityMasks[KdRows.amenityIndex(attributes)] & required) != required)
-				|| (openOnly && (openMinutes[KdRows.schedule(attributes)][minute >>> 6] >>> minute & 1) == 0)
+				|| (openOnly && (openAt[openRow + (KdRows.schedule(attributes) >>> 6)] >>> KdRows.schedule(attributes) & 1) == 0)
 				|| (hidden != null && (hidden[row >>> 6] >>> row & 1) != 0)) {
 			return;
 		}
@@ -208,22 +209,20 @@ final class KdSearch {
 		heapRef[i] = ref;
 	}
 
-	/** The references of the candidates found, nearest first; empties the heap. */
-	int[] sortedRefs() {
-		int[] refs = new int[count];
-		while (count > 0) {
-			refs[count - 1] = heapRef[0];
-			count--;
-			double distance = heapDistance[count];
-			long id = heapId[count];
-			int ref = heapRef[count];
+	/** Sorts the candidates found, nearest first (heapsort in place); then {@link #ref} and the like read them. */
+	int finish() {
+		for (int last = count - 1; last > 0; last--) {
+			double distance = heapDistance[last];
+			long id = heapId[last];
+			int ref = heapRef[last];
+			move(0, last);
 			int i = 0;
 			while (true) {
 				int child = 2 * i + 1;
-				if (child >= count) {
+				if (child >= last) {
 					break;
 				}
-				if (child + 1 < count && before(heapDistance[child], heapId[child], heapDistance[child + 1], heapId[child + 1])) {
+				if (child + 1 < last && before(heapDistance[child], heapId[child], heapDistance[child + 1], heapId[child + 1])) {
 					child++;
 				}
 				if (!before(distance, id, heapDistance[child], heapId[child])) {
@@ -232,10 +231,22 @@ final class KdSearch {
 				move(child, i);
 				i = child;
 			}
-			if (count > 0) {
-				put(i, distance, id, ref);
-			}
+			put(i, distance, id, ref);
 		}
-		return refs;
+		return count;
+	}
+
+	/** Row in the base tree, or {@code ~row} in the overlay tree, of the i-th nearest. */
+	int ref(int i) {
+		return heapRef[i];
+	}
+
+	long id(int i) {
+		return heapId[i];
+	}
+
+	/** Squared chord length between the unit vectors. */
+	double chordSquared(int i) {
+		return heapDistance[i];
 	}
 }

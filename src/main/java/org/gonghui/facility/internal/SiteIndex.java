@@ -144,28 +144,28 @@ final class SiteIndex {
 		if (s.overlay != null) {
 			search.search(s.overlay, null, true);
 		}
-		int[] refs = search.sortedRefs();
-		var hits = new ArrayList<Hit>(refs.length);
-		for (int ref : refs) {
+		int found = search.finish();
+		var hits = new ArrayList<Hit>(found);
+		for (int i = 0; i < found; i++) {
+			int ref = search.ref(i);
 			KdRows rows = ref >= 0 ? s.base.rows : s.overlay.rows;
 			int row = ref >= 0 ? ref : ~ref;
-			hits.add(new Hit(rows.ids[row], rows.name(row), rows.type(row), rows.lat(row), rows.lon(row), meters(qx, qy, qz, rows, row),
-					rows.amenities(row), s.schedules.isOpen(rows.schedule(row), minuteOfWeek)));
+			hits.add(new Hit(search.id(i), rows.name(row), rows.type(row), rows.lat(row), rows.lon(row),
+					meters(search.chordSquared(i), qx, qy, qz, rows, row), rows.amenities(row), s.schedules.isOpen(rows.schedule(row), minuteOfWeek)));
 		}
 		return hits;
 	}
 
 	/**
-	 * Great-circle distance. The chord formula is exact and cheap up to a quarter circle; beyond, asin
-	 * becomes ill-conditioned and atan2 of the cross and dot products keeps full precision.
+	 * Great-circle distance. Up to a quarter circle from the chord c: angle = 2 asin(c / 2), written with
+	 * atan2, which costs a third of asin here; beyond, that becomes ill-conditioned and atan2 of the
+	 * cross and dot products keeps full precision.
 	 */
-	private static double meters(double qx, double qy, double qz, KdRows rows, int row) {
-		double x = rows.coordinate(row, 0), y = rows.coordinate(row, 1), z = rows.coordinate(row, 2);
-		double dx = qx - x, dy = qy - y, dz = qz - z;
-		double chordSquared = dx * dx + dy * dy + dz * dz;
+	private static double meters(double chordSquared, double qx, double qy, double qz, KdRows rows, int row) {
 		if (chordSquared <= 2) {
-			return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(chordSquared) / 2);
+			return 2 * EARTH_RADIUS_METERS * Math.atan2(Math.sqrt(chordSquared) / 2, Math.sqrt(1 - chordSquared / 4));
 		}
+		double x = rows.coordinate(row, 0), y = rows.coordinate(row, 1), z = rows.coordinate(row, 2);
 		double cx = qy * z - qz * y, cy = qz * x - qx * z, cz = qx * y - qy * x;
 		return EARTH_RADIUS_METERS * Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), qx * x + qy * y + qz * z);
 	}
