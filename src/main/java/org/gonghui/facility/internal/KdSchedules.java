@@ -109,6 +109,14 @@ final class KdSchedules {
 			return added;
 		}
 
+		int size() {
+			return schedules.size();
+		}
+
+		SiteIndex.WeeklySchedule get(int index) {
+			return schedules.get(index);
+		}
+
 		boolean isFull() {
 			return schedules.size() >= MAX_SCHEDULES;
 		}

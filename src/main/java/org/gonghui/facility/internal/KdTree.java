@@ -11,7 +11,11 @@ package org.gonghui.facility.internal;
  */
 final class KdTree {
 
-	static final int LEAF = 16;
+	/**
+	 * Rows scanned without further splitting. Measured on 400,000 sites: 32 beat 8 and 16, a node costs
+	 * more than a few rows scanned in a row, most of all with filters, which visit more rows.
+	 */
+	static final int LEAF = 32;
 
 	final KdRows rows;
 

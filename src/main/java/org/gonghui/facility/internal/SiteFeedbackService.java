@@ -62,7 +62,7 @@ public class SiteFeedbackService {
 			problems.add(new FieldProblem("rating", "validation.required"));
 		}
 		else if (rating < 1 || rating > 5) {
-			problems.add(new FieldProblem("rating", "site.feedback.rating"));
+			problems.add(new FieldProblem("rating", "site.feedback.rating.range"));
 		}
 		String text = SiteService.checkText(comment, "comment", MAX_COMMENT, problems);
 		Photos.Checked checked = null;

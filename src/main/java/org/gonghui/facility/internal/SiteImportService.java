@@ -136,17 +136,21 @@ public class SiteImportService {
 		Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
 		String amenityText = cell.apply(SiteColumns.AMENITIES);
 		if (amenityText != null) {
-			for (String part : amenityText.split("[、,，;；/|]+")) {
-				if (part.isBlank()) {
-					continue;
-				}
-				Amenity a = SiteColumns.choice(part.strip(), Amenity.values(), "site.amenity.", messages);
-				if (a == null) {
-					problems.add(new RowProblem(row.number(), SiteColumns.AMENITIES.header(),
-							messages.getMessage("site.import.unknownAmenity", new Object[] { part.strip() }, locale)));
-				}
-				else {
-					amenities.add(a);
+			for (String item : amenityText.split("[、,，;；|]+")) {
+				// "/" separates amenities too, but a label may hold one ("空调/暖气", as the export writes it): whole labels first.
+				boolean label = SiteColumns.choice(item.strip(), Amenity.values(), "site.amenity.", messages) != null;
+				for (String part : label ? new String[] { item } : item.split("/+")) {
+					if (part.isBlank()) {
+						continue;
+					}
+					Amenity a = SiteColumns.choice(part.strip(), Amenity.values(), "site.amenity.", messages);
+					if (a == null) {
+						problems.add(new RowProblem(row.number(), SiteColumns.AMENITIES.header(),
+								messages.getMessage("site.import.unknownAmenity", new Object[] { part.strip() }, locale)));
+					}
+					else {
+						amenities.add(a);
+					}
 				}
 			}
 		}

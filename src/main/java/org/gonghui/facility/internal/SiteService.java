@@ -209,7 +209,8 @@ public class SiteService {
 			problems.add(new FieldProblem("status", "validation.required"));
 		}
 		else if (!MOVES.get(old.status()).contains(to)) {
-			problems.add(new FieldProblem("status", "site.status.illegal", old.status().name(), to.name()));
+			// The statuses' labels ("开放", "建设中"), resolved with the message, not the codes.
+			problems.add(new FieldProblem("status", "site.status.illegal", statusLabel(old.status()), statusLabel(to)));
 		}
 		if (on.isAfter(today)) {
 			problems.add(new FieldProblem("effectiveOn", "validation.dateInFuture"));
@@ -357,6 +358,10 @@ public class SiteService {
 				gcj.lon(), hours.text(), hours.week().stream().map(d -> new DayHours(d.day(), d.intervals(), d.intervals().isEmpty())).toList(), List.copyOf(Amenity.fromMask(s.amenities())), s.capacity(), s.contactName(), s.contactPhone(),
 				s.description(), s.status(), s.statusSince(), s.openedOn(), s.isPublic(), s.status() == SiteStatus.OPEN && hours.isOpenAt(now),
 				Navigation.amapUrl(gcj, s.name()), LocalDateTime.ofInstant(s.updatedAt(), ZONE), s.version(), mayEdit);
+	}
+
+	private static org.springframework.context.MessageSourceResolvable statusLabel(SiteStatus status) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable("site.status." + status.name());
 	}
 
 	private void requireWriter() {

@@ -12,8 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -94,20 +92,27 @@ final class SiteSheet {
 	private static void checkUnpackedSize(byte[] content) {
 		long total = 0;
 		byte[] buffer = new byte[1 << 14];
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-			ZipEntry entry;
-			while ((entry = zip.getNextEntry()) != null) {
-				int n;
-				while ((n = zip.read(buffer)) > 0) {
-					total += n;
-					if (total > MAX_UNPACKED) {
-						throw InvalidInputException.of("file", "site.import.unpackedTooLarge");
+		// Entries as the central directory lists them: java.util.zip.ZipInputStream misreads the Zip64 data
+		// descriptors that streaming writers (fastexcel, so this module's own template and export) put after each entry.
+		try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+			.setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(content))
+			.get()) {
+			for (var entries = zip.getEntries(); entries.hasMoreElements();) {
+				try (InputStream in = zip.getInputStream(entries.nextElement())) {
+					int n;
+					while ((n = in.read(buffer)) > 0) {
+						total += n;
+						if (total > MAX_UNPACKED) {
+							throw InvalidInputException.of("file", "site.import.unpackedTooLarge");
+						}
 					}
 				}
-				entry.getName();
 			}
 		}
-		catch (IOException e) {
+		catch (IOException | RuntimeException e) {
+			if (e instanceof InvalidInputException invalid) {
+				throw invalid;
+			}
 			throw InvalidInputException.of("file", "site.import.unreadable");
 		}
 	}

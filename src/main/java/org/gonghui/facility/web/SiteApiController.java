@@ -1,5 +1,6 @@
 package org.gonghui.facility.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.gonghui.facility.SiteType;
 import org.gonghui.facility.Crs;
 import org.gonghui.facility.internal.NearestSites;
 import org.gonghui.facility.internal.NearestSites.NearbySite;
+import org.gonghui.facility.internal.SiteImportService;
+import org.gonghui.facility.internal.SiteImportService.ImportReport;
 import org.gonghui.facility.internal.SiteService;
 import org.gonghui.facility.internal.SiteService.SiteCommand;
 import org.gonghui.facility.internal.SiteService.SiteQuery;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -45,10 +49,12 @@ class SiteApiController {
 
 	private final SiteService sites;
 	private final NearestSites nearest;
+	private final SiteImportService imports;
 
-	SiteApiController(SiteService sites, NearestSites nearest) {
+	SiteApiController(SiteService sites, NearestSites nearest, SiteImportService imports) {
 		this.sites = sites;
 		this.nearest = nearest;
+		this.imports = imports;
 	}
 
 	@GetMapping("/nearest")
@@ -102,6 +108,13 @@ class SiteApiController {
 	SiteView changeStatus(@PathVariable long id, @RequestBody StatusRequest request) {
 		sites.changeStatus(id, request.status(), request.effectiveOn(), request.note());
 		return sites.get(id);
+	}
+
+	@PostMapping(path = "/import", produces = "application/json")
+	@Operation(summary = "Import sites from .xlsx or .csv (staff)", description = "Each row is stored or refused on its own; rows whose"
+			+ " organisation already has a site of that name are skipped. A file-level problem (missing column, unreadable) is a 400.")
+	ImportReport importSheet(@RequestParam(required = false) MultipartFile file) throws IOException {
+		return imports.importSheet(file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
 	}
 
 	@GetMapping("/tally")

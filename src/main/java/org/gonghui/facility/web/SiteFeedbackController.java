@@ -28,9 +28,17 @@ class SiteFeedbackController {
 	}
 
 	@GetMapping
-	String queue(@RequestParam(defaultValue = "PENDING") String status, @RequestParam(defaultValue = "0") int page, Model model) {
+	String queue(@RequestParam(defaultValue = "PENDING") String status, @RequestParam(defaultValue = "0") int page, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
 		model.addAttribute("status", status);
-		model.addAttribute("items", feedback.queue(status, new PageResult.Request(page, 20)));
+		try {
+			model.addAttribute("items", feedback.queue(status, new PageResult.Request(page, 20)));
+		}
+		catch (InvalidInputException e) {
+			// ?status=NONSENSE: a malformed request, not a server error.
+			response.setStatus(400);
+			return "error/400";
+		}
 		model.addAttribute("activeNav", "/sites/manage");
 		return "sites/manage/feedback";
 	}

@@ -35,7 +35,7 @@ class SiteFinderController {
 	}
 
 	@GetMapping("/sites")
-	String find(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+	String find(@RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
 			@RequestParam(required = false) Crs crs, @RequestParam(required = false) SiteType type,
 			@RequestParam(required = false) List<Amenity> amenity, @RequestParam(defaultValue = "false") boolean openNow, Model model,
 			HttpServletResponse response) {
@@ -44,12 +44,15 @@ class SiteFinderController {
 		model.addAttribute("type", type);
 		model.addAttribute("chosenAmenities", amenity == null ? List.of() : amenity);
 		model.addAttribute("openNow", openNow);
-		model.addAttribute("lat", lat);
-		model.addAttribute("lon", lon);
 		model.addAttribute("crs", crs == null ? Crs.WGS84 : crs);
-		if (lat != null || lon != null) {
+		// Typed by hand on a phone: text that is not a number is shown back with the reason, not refused as a bad request.
+		Double latitude = coordinate(lat);
+		Double longitude = coordinate(lon);
+		model.addAttribute("lat", latitude == null || latitude.isNaN() ? lat : latitude);
+		model.addAttribute("lon", longitude == null || longitude.isNaN() ? lon : longitude);
+		if (latitude != null || longitude != null) {
 			try {
-				model.addAttribute("results", nearest.nearest(lat, lon, crs, NearestSites.DEFAULT_K, type, amenity, openNow));
+				model.addAttribute("results", nearest.nearest(latitude, longitude, crs, NearestSites.DEFAULT_K, type, amenity, openNow));
 			}
 			catch (InvalidInputException e) {
 				response.setStatus(400);
@@ -62,5 +65,18 @@ class SiteFinderController {
 		maps.prepare(model, response);
 		model.addAttribute("activeNav", "/sites");
 		return "sites/nearest";
+	}
+
+	/** Null when blank (the form always sends both fields); NaN, which the search refuses as not a number, when not a number. */
+	private static Double coordinate(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Double.valueOf(org.gonghui.shared.Text.toHalfWidth(text).strip());
+		}
+		catch (NumberFormatException e) {
+			return Double.NaN;
+		}
 	}
 }

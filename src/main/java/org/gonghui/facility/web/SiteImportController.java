@@ -10,7 +10,6 @@ import org.gonghui.facility.SiteStatus;
 import org.gonghui.facility.SiteType;
 import org.gonghui.facility.internal.SiteExportService;
 import org.gonghui.facility.internal.SiteImportService;
-import org.gonghui.facility.internal.SiteImportService.ImportReport;
 import org.gonghui.facility.internal.SiteService.SiteQuery;
 import org.gonghui.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -20,10 +19,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Excel in and out for sites: the import page with its row report, the template, the export of a filtered list, and the same as JSON API. */
+/**
+ * Excel in and out for sites: the import page with its row report, the template, and the export of a filtered list (also at
+ * /api/sites/export). The JSON import is in {@link SiteApiController}, so API errors come as problem details.
+ */
 @Controller
 class SiteImportController {
 
@@ -58,12 +59,6 @@ class SiteImportController {
 				.toList());
 		}
 		return "sites/manage/import";
-	}
-
-	@PostMapping(path = "/api/sites/import", produces = "application/json")
-	@ResponseBody
-	ImportReport apiImport(@RequestParam(required = false) MultipartFile file) throws IOException {
-		return imports.importSheet(file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
 	}
 
 	@GetMapping("/sites/manage/import/template")

@@ -79,6 +79,27 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(p);
 	}
 
+	/**
+	 * A body that is not JSON, or a value of the wrong type ({@code "lat": "abc"}, an unknown enum code):
+	 * the field it happened in, when Jackson knows it, and the usual message, instead of "Failed to read request".
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(org.springframework.http.converter.HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, msg("validation.failed"));
+		String field = null;
+		for (Throwable t = ex; t != null && field == null; t = t.getCause()) {
+			if (t instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+				field = databind.getPath().stream()
+					.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+					.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+					.orElse(null);
+			}
+		}
+		p.setProperty("errors", List.of(new FieldMessage(field, msg(field == null ? "validation.unreadableBody" : "validation.typeMismatch"))));
+		return ResponseEntity.badRequest().body(p);
+	}
+
 	private ProblemDetail problem(HttpStatus status, String detail) {
 		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
 		p.setTitle(msg("error." + status.value() + ".title"));
