@@ -9,8 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -24,7 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * ({@code gonghui.facility.index.full-reload}) is the safety net for anything else.
  */
 @Component
-class SiteIndexMaintainer {
+class SiteIndexMaintainer implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(SiteIndexMaintainer.class);
 	static final Duration OVERLAP = Duration.ofSeconds(60);
@@ -46,7 +45,15 @@ class SiteIndexMaintainer {
 		this.fullReload = fullReload;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	/**
+	 * Loads before the web server opens (all singletons exist, Flyway has run), so no request ever meets an
+	 * empty index; sites the start-up data adds later arrive as ordinary changes.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		loadAll();
+	}
+
 	void loadAll() {
 		Instant started = clock.instant();
 		long t0 = System.nanoTime();
