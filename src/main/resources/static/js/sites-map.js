@@ -10,6 +10,8 @@
       L.tileLayer(url, {
         subdomains: el.dataset.subdomains || 'abc',
         maxZoom: 18,
+        // Tile servers (OpenStreetMap's policy) want to know the referring site; the pages themselves send none.
+        referrerPolicy: 'strict-origin-when-cross-origin',
         attribution: i === 0 ? (el.dataset.attribution || '') : ''
       }).addTo(map);
     });

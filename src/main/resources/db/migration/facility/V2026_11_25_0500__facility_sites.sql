@@ -25,15 +25,18 @@ create table site (
     opened_on       date,
     is_public       boolean        not null,
     revision        bigint         not null,
-    created_at      timestamp      not null,
-    updated_at      timestamp      not null,
+    -- With time zone: instances poll by this column, and they must agree on the instant whatever zone their JVMs run in.
+    created_at      timestamp with time zone not null,
+    updated_at      timestamp with time zone not null,
     version         integer        not null default 0,
     constraint ck_site_lat check (lat between -90 and 90),
     constraint ck_site_lon check (lon between -180 and 180),
     constraint ck_site_status check (status in ('PLANNED', 'BUILDING', 'OPEN', 'SUSPENDED', 'CLOSED')),
     constraint ck_site_capacity check (capacity is null or capacity between 0 and 100000),
-    -- A site that has been open knows since when; one that never was has no opening date.
-    constraint ck_site_opened check ((status in ('PLANNED', 'BUILDING')) = (opened_on is null)),
+    -- A site that is or was open knows since when; one still planned or being built has no opening date;
+    -- a closed one may have either (some close without ever opening).
+    constraint ck_site_opened check ((status not in ('PLANNED', 'BUILDING') or opened_on is null)
+        and (status not in ('OPEN', 'SUSPENDED') or opened_on is not null)),
     constraint uq_site_name unique (organization_id, name)
 );
 create index ix_site_organization on site (organization_id);

@@ -56,6 +56,9 @@ abstract class SiteRegistryContract {
 	NearestSites nearest;
 
 	@Autowired
+	org.gonghui.facility.internal.SiteExportService exports;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -191,6 +194,37 @@ abstract class SiteRegistryContract {
 		assertProblem(() -> sites.changeStatus(siteId, SiteStatus.OPEN, today, null), "status", "site.status.illegal");
 		assertThat(sites.history(siteId)).extracting(h -> h.to()).containsExactly(SiteStatus.CLOSED, SiteStatus.OPEN, SiteStatus.SUSPENDED,
 				SiteStatus.OPEN, SiteStatus.BUILDING, SiteStatus.PLANNED);
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void aSiteThatNeverOpenedClosesWithoutCountingAsAnOpening() {
+		long fengtai = id(jdbc, "丰台区总工会");
+		long siteId = sites.create(station(fengtai, unique("未建成驿站"), 39.88, 116.33, Crs.WGS84, "24/7", Set.of(), SiteStatus.PLANNED));
+		sites.changeStatus(siteId, SiteStatus.CLOSED, sites.today(), "选址取消");
+		assertThat(sites.get(siteId).status()).isEqualTo(SiteStatus.CLOSED);
+		assertThat(sites.get(siteId).openedOn()).isNull();
+		assertThat(events.opened).isEmpty();
+		// A new record starts planned, being built or open; suspending and closing are moves with a reason.
+		assertProblem(() -> sites.create(station(fengtai, unique("直接关闭"), 39.88, 116.33, Crs.WGS84, "24/7", Set.of(), SiteStatus.CLOSED)),
+				"status", "site.status.newOnly");
+		assertProblem(() -> sites.create(station(fengtai, unique("直接暂停"), 39.88, 116.33, Crs.WGS84, "24/7", Set.of(), SiteStatus.SUSPENDED)),
+				"status", "site.status.newOnly");
+		// The demo's closed station was open for a while first, so it has an opening date.
+		assertThat(jdbc.sql("select opened_on from site where name = '夕照寺驿站'").query(LocalDate.class).single()).isNotNull();
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void theExportWritesItsAuditEntryAndOnlyTheScope() throws Exception {
+		long before = jdbc.sql("select count(*) from audit_entry where action = 'site.export'").query(Long.class).single();
+		var out = new java.io.ByteArrayOutputStream();
+		exports.write(new SiteQuery(null, null, null, null, null), false, out);
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'site.export'").query(Long.class).single()).isEqualTo(before + 1);
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+			List<String> owners = workbook.getFirstSheet().read().stream().skip(1).map(r -> r.getCellText(0)).distinct().toList();
+			assertThat(owners).contains("丰台区总工会", "泛华集团工会").doesNotContain("朝阳区总工会", "龙潭街道总工会", "延庆区总工会");
+		}
 	}
 
 	@Test

@@ -1176,9 +1176,13 @@ class SiteWebTests {
 			.andExpect(status().isConflict());
 		// Moving a site to an organisation outside the scope is a field error, like creating one there.
 		mvc.perform(put("/api/sites/" + station).with(basic("fengtai")).contentType(MediaType.APPLICATION_JSON)
-			.content(json.replace("\"organizationId\":" + fengtai, "\"organizationId\":" + id(jdbc, "朝阳区总工会"))))
+			.content(json.replace("\"organizationId\":" + fengtai, "\"organizationId\":" + id(jdbc, "朝阳区总工会")).replace("}", ",\"version\":1}")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("organizationId"));
+		// Without the version read there is no telling whether someone else changed the site meanwhile.
+		mvc.perform(put("/api/sites/" + station).with(basic("fengtai")).contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("version"));
 		assertThat(jdbc.sql("select opening_hours from site where id = :id").param("id", station).query(String.class).single())
 			.isEqualTo("Mo-Su 06:00-23:00");
 	}

@@ -49,7 +49,7 @@ final class Photos {
 				if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
 					throw InvalidInputException.of(field, "site.photo.dimensions", MAX_SIDE);
 				}
-				return new Checked(type, content, width, height);
+				return new Checked(type, withoutMetadata(type, content), width, height);
 			}
 			finally {
 				reader.dispose();
@@ -58,6 +58,72 @@ final class Photos {
 		catch (IOException e) {
 			throw InvalidInputException.of(field, "site.photo.type");
 		}
+	}
+
+	/**
+	 * The photo without the metadata a phone writes into it (EXIF with GPS position, time and device,
+	 * XMP, comments): a worker's feedback photo must not tell the world where they stood. JPEG keeps
+	 * its JFIF (APP0) and Adobe (APP14) segments, which decoding needs; PNG keeps its critical chunks
+	 * and colour information. Image data is copied untouched, never re-encoded. (EXIF orientation goes
+	 * with the rest, so a phone photo taken sideways may show sideways.)
+	 */
+	static byte[] withoutMetadata(String type, byte[] b) {
+		try {
+			return type.equals("image/jpeg") ? jpegWithoutMetadata(b) : pngWithoutMetadata(b);
+		}
+		catch (RuntimeException malformed) {
+			throw InvalidInputException.of("photo", "site.photo.type");
+		}
+	}
+
+	private static byte[] jpegWithoutMetadata(byte[] b) {
+		var out = new java.io.ByteArrayOutputStream(b.length);
+		out.write(b, 0, 2); // SOI
+		int i = 2;
+		while (i + 4 <= b.length) {
+			if ((b[i] & 0xff) != 0xFF) {
+				throw new IllegalArgumentException("not a marker");
+			}
+			int marker = b[i + 1] & 0xff;
+			if (marker == 0xDA) {
+				// Start of scan: the compressed image and everything after it are copied as they are.
+				out.write(b, i, b.length - i);
+				return out.toByteArray();
+			}
+			int length = ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+			if (length < 2 || i + 2 + length > b.length) {
+				throw new IllegalArgumentException("bad segment length");
+			}
+			boolean metadata = (marker >= 0xE1 && marker <= 0xEF && marker != 0xEE) || marker == 0xFE;
+			if (!metadata) {
+				out.write(b, i, 2 + length);
+			}
+			i += 2 + length;
+		}
+		throw new IllegalArgumentException("no image data");
+	}
+
+	private static final java.util.Set<String> PNG_METADATA = java.util.Set.of("eXIf", "tEXt", "zTXt", "iTXt", "tIME");
+
+	private static byte[] pngWithoutMetadata(byte[] b) {
+		var out = new java.io.ByteArrayOutputStream(b.length);
+		out.write(b, 0, 8); // signature
+		int i = 8;
+		while (i + 12 <= b.length) {
+			int length = ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+			if (length < 0 || i + 12 + (long) length > b.length) {
+				throw new IllegalArgumentException("bad chunk length");
+			}
+			String chunk = new String(b, i + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+			if (!PNG_METADATA.contains(chunk)) {
+				out.write(b, i, 12 + length);
+			}
+			i += 12 + length;
+			if (chunk.equals("IEND")) {
+				return out.toByteArray();
+			}
+		}
+		throw new IllegalArgumentException("no IEND");
 	}
 
 	private static String sniff(byte[] b) {

@@ -80,8 +80,9 @@ class SiteBootstrap implements ApplicationRunner {
 		}
 		site("六里桥街道总工会", SiteType.WORKERS_HOME, "六里桥街道职工之家", "丰台区六里桥街道莲怡园社区", 39.8835, 116.3105, "Mo-Fr 09:00-17:30", HOME,
 				SiteStatus.OPEN, today.minusDays(700), true, 30);
-		site("六里桥街道总工会", SiteType.OUTDOOR_WORKER_STATION, "六里桥暖心驿站", "丰台区六里桥长途客运站北侧", 39.8870, 116.3090, "24/7", STATION,
-				SiteStatus.SUSPENDED, today.minusDays(10), true, 10);
+		long liuliqiao = site("六里桥街道总工会", SiteType.OUTDOOR_WORKER_STATION, "六里桥暖心驿站", "丰台区六里桥长途客运站北侧", 39.8870, 116.3090, "24/7",
+				STATION, SiteStatus.OPEN, today.minusDays(400), true, 10);
+		sites.moveAsSystem(liuliqiao, SiteStatus.SUSPENDED, today.minusDays(10), "客运站改造施工，暂停开放");
 		// Riders rest at night: the joint union's station opens overnight, for the late delivery shift.
 		site("丰台区新就业形态劳动者联合工会", SiteType.OUTDOOR_WORKER_STATION, "骑手夜间驿站（丰台东大街）", "丰台区丰台东大街美团站点旁", 39.8610, 116.2860,
 				"Mo-Su 18:00-08:00", STATION, SiteStatus.OPEN, today.minusDays(90), true, 20);
@@ -98,8 +99,9 @@ class SiteBootstrap implements ApplicationRunner {
 				STATION, SiteStatus.OPEN, today.minusDays(250), true, 10);
 		site("龙潭街道总工会", SiteType.OUTDOOR_WORKER_STATION, "京东快递龙潭站暖心驿站", "东城区龙潭街道京东快递站点一层", 39.8790, 116.4330, "24/7", STATION,
 				SiteStatus.OPEN, today.minusDays(60), true, 8);
-		site("龙潭街道总工会", SiteType.OUTDOOR_WORKER_STATION, "夕照寺驿站", "东城区夕照寺街", 39.8830, 116.4300, "Mo-Fr 08:00-18:00", STATION_NO_CHARGER,
-				SiteStatus.CLOSED, today.minusDays(30), true, 6);
+		long xizhaosi = site("龙潭街道总工会", SiteType.OUTDOOR_WORKER_STATION, "夕照寺驿站", "东城区夕照寺街", 39.8830, 116.4300, "Mo-Fr 08:00-18:00",
+				STATION_NO_CHARGER, SiteStatus.OPEN, today.minusDays(800), true, 6);
+		sites.moveAsSystem(xizhaosi, SiteStatus.CLOSED, today.minusDays(30), "租用场地到期，并入龙潭公园暖心驿站");
 		// 朝阳 and 延庆.
 		site("朝阳区总工会", SiteType.DECOMPRESSION_ROOM, "朝阳区职工心理服务中心减压室", "朝阳区工人体育场北路", 39.9300, 116.4436, "Mo-Fr 09:00-17:00; Sa 09:00-12:00",
 				ROOM, SiteStatus.OPEN, today.minusDays(600), true, 8);
@@ -114,10 +116,10 @@ class SiteBootstrap implements ApplicationRunner {
 		feedback(today);
 	}
 
-	private void site(String org, SiteType type, String name, String address, double lat, double lon, String hours, Set<Amenity> amenities,
+	private long site(String org, SiteType type, String name, String address, double lat, double lon, String hours, Set<Amenity> amenities,
 			SiteStatus status, LocalDate since, boolean isPublic, Integer capacity) {
 		long orgId = jdbc.sql("select id from organization where name = :name").param("name", org).query(Long.class).single();
-		sites.insert(new SiteCommand(orgId, type, name, address, lat, lon, Crs.WGS84, hours, amenities, capacity, "站点管理员", "010-6380" + (1000 + name.length()),
+		return sites.insert(new SiteCommand(orgId, type, name, address, lat, lon, Crs.WGS84, hours, amenities, capacity, "站点管理员", "010-6380" + (1000 + name.length()),
 				null, status, since, isPublic), "system", false);
 	}
 

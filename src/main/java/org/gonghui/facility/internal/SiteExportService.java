@@ -39,7 +39,8 @@ public class SiteExportService {
 	}
 
 	/** Writes the sites in scope that match the query; with {@code templateOnly} just the header and one example row. */
-	@Transactional(readOnly = true)
+	// Not read-only: the export writes its audit row (PostgreSQL refuses an INSERT in a READ ONLY transaction).
+	@Transactional
 	public void write(SiteQuery query, boolean templateOnly, OutputStream out) throws IOException {
 		if (!currentUser.account().map(a -> a.role().isStaffLike()).orElse(false)) {
 			throw new AccessDeniedException("Staff only");
@@ -82,6 +83,11 @@ public class SiteExportService {
 			audit.record("site.export", "site", null, (row[0] - 1) + " rows");
 		}
 		workbook.finish();
+	}
+
+	/** Today in Beijing, for the file name. */
+	public java.time.LocalDate today() {
+		return service.today();
 	}
 
 	private static void write(Worksheet sheet, int r, int c, Object value) {

@@ -115,6 +115,10 @@ class SiteFeedbackRepository {
 			.update() == 1;
 	}
 
+	void dropPhoto(long id) {
+		jdbc.sql("update site_feedback set photo = null, photo_type = null where id = :id").param("id", id).update();
+	}
+
 	record Photo(String contentType, byte[] content) {
 	}
 

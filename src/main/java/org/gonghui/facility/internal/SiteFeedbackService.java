@@ -58,6 +58,10 @@ public class SiteFeedbackService {
 			throw new RecordNotFoundException("site", siteId);
 		}
 		List<FieldProblem> problems = new ArrayList<>();
+		if (site.openedOn() == null) {
+			// Nobody can have used a site that is only planned or being built.
+			problems.add(new FieldProblem(null, "site.feedback.notOpened"));
+		}
 		if (rating == null) {
 			problems.add(new FieldProblem("rating", "validation.required"));
 		}
@@ -81,7 +85,7 @@ public class SiteFeedbackService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		long id = feedback.insert(siteId, author.username(), author.displayName(), rating, text, checked == null ? null : checked.contentType(),
+		long id = feedback.insert(siteId, author.username(), surnameOnly(author.displayName()), rating, text, checked == null ? null : checked.contentType(),
 				checked == null ? null : checked.content(), now);
 		audit.record("site.feedback.submit", "site_feedback", id, "site " + siteId + ", rating " + rating);
 		return id;
@@ -122,6 +126,10 @@ public class SiteFeedbackService {
 		var to = approve ? SiteFeedbackRepository.Status.APPROVED : SiteFeedbackRepository.Status.REJECTED;
 		if (!feedback.moderate(id, to, currentUser.username(), cleanNote, clock.instant())) {
 			throw InvalidInputException.of(null, "site.feedback.alreadyDecided");
+		}
+		if (!approve) {
+			// A rejected photo is never shown: no reason to keep it.
+			feedback.dropPhoto(id);
 		}
 		audit.record("site.feedback.moderate", "site_feedback", id, to + (cleanNote == null ? "" : ": " + cleanNote));
 	}

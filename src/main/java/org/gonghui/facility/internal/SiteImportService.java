@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SiteImportService {
 
+	/** The largest sheet accepted, in bytes. */
+	public static final long MAX_BYTES = SiteSheet.MAX_BYTES;
+
 	private final SiteService sites;
 	private final SiteRepository repository;
 	private final AuditLog audit;

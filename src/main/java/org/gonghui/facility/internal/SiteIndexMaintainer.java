@@ -60,6 +60,11 @@ class SiteIndexMaintainer implements SmartInitializingSingleton {
 		List<SiteIndex.Entry> entries = new ArrayList<>();
 		sites.forEachFindable(site -> entries.add(entry(site)));
 		index.replaceAll(entries);
+		// A site written on this instance while the rows streamed in may be missing from them, and replaceAll
+		// dropped it from the overlay: take the recent changes again at once rather than at the next poll.
+		for (Site site : sites.changedSince(started.minus(OVERLAP))) {
+			apply(site);
+		}
 		lastPoll = started;
 		lastFullLoad = started;
 		log.info("Nearest index loaded: {} open public sites in {} ms", entries.size(), (System.nanoTime() - t0) / 1_000_000);

@@ -91,6 +91,11 @@ public class SitePhotoService {
 			.orElseThrow(() -> new RecordNotFoundException("site_photo", photoId));
 	}
 
+	/** The largest photo accepted, in bytes ({@code gonghui.facility.max-photo-bytes}). */
+	public long maxBytes() {
+		return maxBytes;
+	}
+
 	private void requireWriter() {
 		if (!sites.mayWrite()) {
 			throw new AccessDeniedException("Not allowed to manage sites");

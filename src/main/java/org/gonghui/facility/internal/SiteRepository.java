@@ -54,7 +54,7 @@ class SiteRepository {
 	}
 
 	enum Sort {
-		NAME("s.name, s.id"), UPDATED("s.updated_at desc, s.id desc"), OPENED("s.opened_on desc, s.id desc"), STATUS("s.status, s.name, s.id");
+		NAME("s.name, s.id"), UPDATED("s.updated_at desc, s.id desc"), OPENED("s.opened_on desc nulls last, s.id desc"), STATUS("s.status, s.name, s.id");
 
 		private final String orderBy;
 
@@ -85,21 +85,40 @@ class SiteRepository {
 		bind(jdbc.sql(SELECT + FILTER + " order by s.id"), scope, filter).query(SiteRepository::map).stream().forEach(action);
 	}
 
-	/** The open public sites, streamed (the nearest index is built from these). */
+	/**
+	 * The open public sites, streamed (the nearest index is built from these). A row this build cannot read
+	 * (a site type added by a newer instance during a rolling update, say) is logged and left out rather than
+	 * stopping the whole load.
+	 */
 	void forEachFindable(Consumer<Site> action) {
 		try (var rows = jdbc.sql("select " + COLUMNS + " from site s where s.status = 'OPEN' and s.is_public = true")
-			.query(SiteRepository::mapSite)
+			.query(SiteRepository::mapSiteOrNull)
 			.stream()) {
-			rows.forEach(action);
+			rows.filter(java.util.Objects::nonNull).forEach(action);
 		}
 	}
 
-	/** Sites written at or after the instant, whatever their state (the index removes those no longer findable). */
+	/** Sites written at or after the instant, whatever their state (the index removes those no longer findable); unreadable rows left out. */
 	List<Site> changedSince(Instant since) {
 		return jdbc.sql("select " + COLUMNS + " from site s where s.updated_at >= :since order by s.revision")
 			.param("since", Timestamp.from(since))
-			.query(SiteRepository::mapSite)
-			.list();
+			.query(SiteRepository::mapSiteOrNull)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
+	}
+
+	private static Site mapSiteOrNull(ResultSet rs, int row) throws SQLException {
+		try {
+			Site site = mapSite(rs, row);
+			OpeningHours.parse(site.openingHours());
+			return site;
+		}
+		catch (IllegalArgumentException | org.gonghui.shared.InvalidInputException e) {
+			org.slf4j.LoggerFactory.getLogger(SiteRepository.class).warn("Site {} left out of the nearest index: {}", rs.getLong("id"), e.getMessage());
+			return null;
+		}
 	}
 
 	boolean nameTaken(long organizationId, String name, Long exceptId) {

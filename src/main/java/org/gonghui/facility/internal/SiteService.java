@@ -32,6 +32,7 @@ import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,8 @@ public class SiteService {
 			SiteStatus.OPEN, EnumSet.of(SiteStatus.SUSPENDED, SiteStatus.CLOSED),
 			SiteStatus.SUSPENDED, EnumSet.of(SiteStatus.OPEN, SiteStatus.CLOSED),
 			SiteStatus.CLOSED, EnumSet.noneOf(SiteStatus.class)));
+
+	private static final Set<SiteStatus> CREATABLE = EnumSet.of(SiteStatus.PLANNED, SiteStatus.BUILDING, SiteStatus.OPEN);
 
 	private static final java.util.regex.Pattern CONTACT_PHONE = java.util.regex.Pattern.compile("[+0-9][0-9 ()\\-转]{4,29}");
 
@@ -123,7 +126,8 @@ public class SiteService {
 		if (!row.site().isPublic() && !inScope) {
 			throw new RecordNotFoundException("site", id);
 		}
-		return view(row, now(), inScope && mayWrite());
+		SiteView view = view(row, now(), inScope && mayWrite());
+		return inScope ? view : view.forPublic();
 	}
 
 	@Transactional(readOnly = true)
@@ -148,6 +152,10 @@ public class SiteService {
 		List<FieldProblem> problems = new ArrayList<>();
 		Checked checked = check(c, null, problems, scoped);
 		SiteStatus status = c.status() == null ? SiteStatus.PLANNED : c.status();
+		if (!CREATABLE.contains(status)) {
+			// A suspended or closed site is reached by a status move, which records why.
+			problems.add(new FieldProblem("status", "site.status.newOnly"));
+		}
 		LocalDate today = today();
 		LocalDate since = c.statusSince() == null ? today : c.statusSince();
 		if (since.isAfter(today)) {
@@ -156,12 +164,19 @@ public class SiteService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		LocalDate openedOn = status == SiteStatus.PLANNED || status == SiteStatus.BUILDING ? null : since;
+		LocalDate openedOn = status == SiteStatus.OPEN ? since : null;
 		Instant now = clock.instant();
 		Site site = new Site(null, checked.organization().id(), c.type(), checked.name(), checked.address(), checked.location().lat(),
 				checked.location().lon(), checked.hours().text(), checked.amenities(), c.capacity(), checked.contactName(), checked.contactPhone(),
 				checked.description(), status, since, openedOn, c.isPublic() == null || c.isPublic(), sites.nextRevision(), now, now, 0);
-		long id = sites.insert(site);
+		long id;
+		try {
+			id = sites.insert(site);
+		}
+		catch (DuplicateKeyException e) {
+			// Someone stored the same name between the check and the insert.
+			throw InvalidInputException.of("name", "site.name.taken");
+		}
 		sites.insertStatusChange(id, null, status, since, null, actor, now);
 		audit.record("site.create", "site", id, site.type() + " " + site.name() + " (" + status + ")");
 		Site stored = withId(site, id);
@@ -186,10 +201,17 @@ public class SiteService {
 				checked.location().lon(), checked.hours().text(), checked.amenities(), c.capacity(), checked.contactName(), checked.contactPhone(),
 				checked.description(), old.status(), old.statusSince(), old.openedOn(), c.isPublic() == null ? old.isPublic() : c.isPublic(),
 				sites.nextRevision(), old.createdAt(), clock.instant(), version + 1);
-		if (!sites.update(site, version)) {
+		boolean updated;
+		try {
+			updated = sites.update(site, version);
+		}
+		catch (DuplicateKeyException e) {
+			throw InvalidInputException.of("name", "site.name.taken");
+		}
+		if (!updated) {
 			throw new OptimisticLockingFailureException("site " + id + " was changed by someone else");
 		}
-		audit.record("site.update", "site", id, site.name());
+		audit.record("site.update", "site", id, site.name() + ": " + changes(old, site));
 		events.publishEvent(new SiteChanged(site));
 	}
 
@@ -201,7 +223,17 @@ public class SiteService {
 	@Transactional
 	public void changeStatus(long id, SiteStatus to, LocalDate effectiveOn, String note) {
 		requireWriter();
-		Site old = visible(id).site();
+		move(visible(id).site(), to, effectiveOn, note, currentUser.username());
+	}
+
+	/** A status move of start-up data (no caller, no scope). */
+	void moveAsSystem(long id, SiteStatus to, LocalDate effectiveOn, String note) {
+		move(sites.findById(id).orElseThrow(() -> new RecordNotFoundException("site", id)).site(), to, effectiveOn, note, "system");
+	}
+
+	/** The status move itself, for a caller already checked (or start-up data, which has none). */
+	void move(Site old, SiteStatus to, LocalDate effectiveOn, String note, String actor) {
+		long id = old.id();
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate today = today();
 		LocalDate on = effectiveOn == null ? today : effectiveOn;
@@ -236,11 +268,46 @@ public class SiteService {
 		if (!sites.update(site, old.version())) {
 			throw new OptimisticLockingFailureException("site " + id + " was changed by someone else");
 		}
-		sites.insertStatusChange(id, old.status(), to, on, cleanNote, currentUser.username(), now);
+		sites.insertStatusChange(id, old.status(), to, on, cleanNote, actor, now);
 		audit.record("site.status", "site", id, old.status() + " -> " + to + " on " + on);
 		events.publishEvent(new SiteChanged(site));
 		if (firstOpening) {
 			events.publishEvent(new SiteOpened(id, site.organizationId(), site.type(), on));
+		}
+	}
+
+	/** The statuses a site may move to from {@code from}, for the status form. */
+	public Set<SiteStatus> legalMoves(SiteStatus from) {
+		return Set.copyOf(MOVES.get(from));
+	}
+
+	/** Which fields an edit changed, for the audit trail (values of location and owner included; they matter most). */
+	private static String changes(Site a, Site b) {
+		List<String> changed = new ArrayList<>();
+		if (a.organizationId() != b.organizationId()) {
+			changed.add("organization " + a.organizationId() + " -> " + b.organizationId());
+		}
+		if (a.lat() != b.lat() || a.lon() != b.lon()) {
+			changed.add(String.format(java.util.Locale.ROOT, "location %.6f,%.6f -> %.6f,%.6f", a.lat(), a.lon(), b.lat(), b.lon()));
+		}
+		if (a.isPublic() != b.isPublic()) {
+			changed.add("public " + a.isPublic() + " -> " + b.isPublic());
+		}
+		addIfChanged(changed, "type", a.type(), b.type());
+		addIfChanged(changed, "name", a.name(), b.name());
+		addIfChanged(changed, "address", a.address(), b.address());
+		addIfChanged(changed, "openingHours", a.openingHours(), b.openingHours());
+		addIfChanged(changed, "amenities", a.amenities(), b.amenities());
+		addIfChanged(changed, "capacity", a.capacity(), b.capacity());
+		addIfChanged(changed, "contactName", a.contactName(), b.contactName());
+		addIfChanged(changed, "contactPhone", a.contactPhone(), b.contactPhone());
+		addIfChanged(changed, "description", a.description(), b.description());
+		return changed.isEmpty() ? "no change" : String.join("; ", changed);
+	}
+
+	private static void addIfChanged(List<String> changed, String field, Object before, Object after) {
+		if (!java.util.Objects.equals(before, after)) {
+			changed.add(field);
 		}
 	}
 
@@ -327,7 +394,15 @@ public class SiteService {
 			problems.add(new FieldProblem("contactPhone", "site.contactPhone.invalid"));
 		}
 		String description = checkText(c.description(), "description", MAX_DESCRIPTION, problems);
-		long amenities = c.amenities() == null ? 0 : Amenity.maskOf(c.amenities());
+		long amenities = 0;
+		if (c.amenities() != null) {
+			if (c.amenities().stream().anyMatch(java.util.Objects::isNull)) {
+				problems.add(new FieldProblem("amenities", "validation.typeMismatch"));
+			}
+			else {
+				amenities = Amenity.maskOf(c.amenities());
+			}
+		}
 		return new Checked(organization, name, address, location, hours, amenities, contactName, contactPhone, description);
 	}
 
@@ -434,6 +509,16 @@ public class SiteService {
 			double lon, double latGcj, double lonGcj, String openingHours, List<DayHours> week, List<Amenity> amenities,
 			Integer capacity, String contactName, String contactPhone, String description, SiteStatus status, LocalDate statusSince,
 			LocalDate openedOn, @com.fasterxml.jackson.annotation.JsonProperty("public") boolean isPublic, boolean openNow, String navigateUrl, LocalDateTime updatedAt, int version, boolean mayEdit) {
+
+		/**
+		 * What anyone may see: the site's service phone stays (it is the number on the station's sign, and the
+		 * form says it is public), the contact person's name does not.
+		 */
+		SiteView forPublic() {
+			return new SiteView(id, organizationId, organizationName, type, name, address, lat, lon, latGcj, lonGcj, openingHours, week, amenities,
+					capacity, null, contactPhone, description, status, statusSince, openedOn, isPublic, openNow, navigateUrl, updatedAt, version,
+					false);
+		}
 	}
 
 	/** One weekday's opening ranges for the site page ("08:00–18:00"; a range past midnight shows on the day it starts). */

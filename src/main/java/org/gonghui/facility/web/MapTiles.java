@@ -49,7 +49,7 @@ record MapTiles(String tiles, String tiandituKey, String url, String attribution
 
 	String attributionText() {
 		return switch (tiles) {
-			case "osm" -> "© OpenStreetMap contributors";
+			case "osm" -> "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
 			case "tianditu" -> "© 天地图";
 			default -> attribution == null ? "" : attribution;
 		};

@@ -19,6 +19,8 @@ import org.gonghui.facility.internal.SiteService.SiteCommand;
 import org.gonghui.facility.internal.SiteService.SiteQuery;
 import org.gonghui.facility.internal.SiteService.SiteView;
 import org.gonghui.facility.internal.SiteService.StatusLine;
+import org.gonghui.facility.internal.SiteExportService;
+import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +52,10 @@ class SiteApiController {
 	private final SiteService sites;
 	private final NearestSites nearest;
 	private final SiteImportService imports;
+	private final SiteExportService exports;
 
-	SiteApiController(SiteService sites, NearestSites nearest, SiteImportService imports) {
+	SiteApiController(SiteService sites, NearestSites nearest, SiteImportService imports, SiteExportService exports) {
+		this.exports = exports;
 		this.sites = sites;
 		this.nearest = nearest;
 		this.imports = imports;
@@ -99,7 +103,12 @@ class SiteApiController {
 	@PutMapping("/{id}")
 	@Operation(summary = "Edit a site's details (staff in scope); version from the last read guards against lost updates")
 	SiteView update(@PathVariable long id, @RequestBody SiteRequest request) {
-		sites.update(id, request.version() == null ? sites.get(id).version() : request.version(), request.command());
+		sites.get(id); // out of scope or missing: 404 before anything else is said about the request
+		if (request.version() == null) {
+			// Without the version read, a lost update could pass unnoticed.
+			throw InvalidInputException.of("version", "validation.required");
+		}
+		sites.update(id, request.version(), request.command());
 		return sites.get(id);
 	}
 
@@ -114,7 +123,14 @@ class SiteApiController {
 	@Operation(summary = "Import sites from .xlsx or .csv (staff)", description = "Each row is stored or refused on its own; rows whose"
 			+ " organisation already has a site of that name are skipped. A file-level problem (missing column, unreadable) is a 400.")
 	ImportReport importSheet(@RequestParam(required = false) MultipartFile file) throws IOException {
-		return imports.importSheet(file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+		return imports.importSheet(file == null ? null : file.getOriginalFilename(), Uploads.bytes(file, SiteImportService.MAX_BYTES, "file", "site.import.tooLarge"));
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "The sites in scope matching the filters as .xlsx, in the import's columns (staff; audited)")
+	ResponseEntity<byte[]> export(@RequestParam(required = false) SiteType type, @RequestParam(required = false) SiteStatus status,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Long organizationId) throws IOException {
+		return SiteImportController.exportSheet(exports, new SiteQuery(type, status, q, organizationId, null));
 	}
 
 	@GetMapping("/tally")

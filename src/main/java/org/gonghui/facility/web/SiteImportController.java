@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Excel in and out for sites: the import page with its row report, the template, and the export of a filtered list (also at
- * /api/sites/export). The JSON import is in {@link SiteApiController}, so API errors come as problem details.
+ * Excel in and out for sites: the import page with its row report, the template, and the export of a filtered list. The JSON
+ * import and export are in {@link SiteApiController}, so API errors come as problem details.
  */
 @Controller
 class SiteImportController {
@@ -50,7 +50,7 @@ class SiteImportController {
 	String upload(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response) throws IOException {
 		model.addAttribute("activeNav", "/sites/manage");
 		try {
-			model.addAttribute("report", imports.importSheet(file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes()));
+			model.addAttribute("report", imports.importSheet(file == null ? null : file.getOriginalFilename(), Uploads.bytes(file, SiteImportService.MAX_BYTES, "file", "site.import.tooLarge")));
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
@@ -67,17 +67,26 @@ class SiteImportController {
 		exports.write(new SiteQuery(null, null, null, null, null), true, response.getOutputStream());
 	}
 
-	@GetMapping({ "/sites/manage/export", "/api/sites/export" })
-	void export(@RequestParam(required = false) SiteType type, @RequestParam(required = false) SiteStatus status,
-			@RequestParam(required = false) String q, @RequestParam(required = false) Long organizationId, HttpServletResponse response)
-			throws IOException {
-		// Checked before the first byte goes out, so a refusal is a proper error page rather than a broken file.
-		var query = new SiteQuery(type, status, q, organizationId, null);
+	@GetMapping("/sites/manage/export")
+	org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) SiteType type,
+			@RequestParam(required = false) SiteStatus status, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Long organizationId) throws IOException {
+		return exportSheet(exports, new SiteQuery(type, status, q, organizationId, null));
+	}
+
+	/**
+	 * The export as a download, written whole before the first byte goes out, so a refusal is a proper error
+	 * (page or problem detail) rather than a broken file. Used by the page and by the JSON API.
+	 */
+	static org.springframework.http.ResponseEntity<byte[]> exportSheet(SiteExportService exports, SiteQuery query) throws IOException {
 		var buffer = new java.io.ByteArrayOutputStream();
 		exports.write(query, false, buffer);
-		download(response, "服务阵地-" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + ".xlsx");
-		response.setContentLength(buffer.size());
-		buffer.writeTo(response.getOutputStream());
+		String filename = "服务阵地-" + exports.today() + ".xlsx";
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(XLSX))
+			.header("Content-Disposition", "attachment; filename=\"sites.xlsx\"; filename*=UTF-8''"
+					+ URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"))
+			.body(buffer.toByteArray());
 	}
 
 	private static void download(HttpServletResponse response, String filename) {

@@ -89,7 +89,9 @@ class SiteManageController {
 
 	@GetMapping("/{id:\\d+}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("site", sites.get(id));
+		var site = sites.get(id);
+		model.addAttribute("site", site);
+		model.addAttribute("moves", sites.legalMoves(site.status()));
 		model.addAttribute("history", sites.history(id));
 		model.addAttribute("photoIds", photos.photoIds(id));
 		model.addAttribute("statuses", SiteStatus.values());
@@ -138,7 +140,7 @@ class SiteManageController {
 	@PostMapping("/{id:\\d+}/photos")
 	String addPhoto(@PathVariable long id, @RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect) throws IOException {
 		try {
-			photos.add(id, photo == null ? null : photo.getBytes());
+			photos.add(id, Uploads.bytes(photo, photos.maxBytes(), "photo", "site.photo.tooLarge"));
 			redirect.addFlashAttribute("message", "site.photo.added");
 		}
 		catch (InvalidInputException e) {
