@@ -98,22 +98,23 @@ class SiteRepository {
 		}
 	}
 
-	/** Sites written at or after the instant, whatever their state (the index removes those no longer findable); unreadable rows left out. */
-	List<Site> changedSince(Instant since) {
-		return jdbc.sql("select " + COLUMNS + " from site s where s.updated_at >= :since order by s.revision")
+	/**
+	 * Sites written at or after the instant, whatever their state (the index removes those no longer
+	 * findable), streamed in revision order; unreadable rows left out. Streamed because a bulk change can
+	 * make this every site there is.
+	 */
+	void forEachChangedSince(Instant since, Consumer<Site> action) {
+		try (var rows = jdbc.sql("select " + COLUMNS + " from site s where s.updated_at >= :since order by s.revision")
 			.param("since", Timestamp.from(since))
 			.query(SiteRepository::mapSiteOrNull)
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.toList();
+			.stream()) {
+			rows.filter(java.util.Objects::nonNull).forEach(action);
+		}
 	}
 
 	private static Site mapSiteOrNull(ResultSet rs, int row) throws SQLException {
 		try {
-			Site site = mapSite(rs, row);
-			OpeningHours.parse(site.openingHours());
-			return site;
+			return mapSite(rs, row);
 		}
 		catch (IllegalArgumentException | org.gonghui.shared.InvalidInputException e) {
 			org.slf4j.LoggerFactory.getLogger(SiteRepository.class).warn("Site {} left out of the nearest index: {}", rs.getLong("id"), e.getMessage());

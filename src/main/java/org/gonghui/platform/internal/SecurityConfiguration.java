@@ -39,6 +39,26 @@ class SecurityConfiguration {
 		return new BCryptPasswordEncoder(strength);
 	}
 
+	/**
+	 * The public nearest-site search: the busiest endpoint, with no account, session or state to protect.
+	 * A chain of its own keeps it to the filters that matter (headers, authorisation) instead of the
+	 * session, CSRF, request-cache and Basic machinery of the API chain.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicSearchChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(request -> "GET".equals(request.getMethod())
+				&& "/api/sites/nearest".equals(request.getRequestURI().substring(request.getContextPath().length())))
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(
+					new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
