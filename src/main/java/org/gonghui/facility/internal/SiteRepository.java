@@ -137,27 +137,10 @@ class SiteRepository {
 
 	long insert(Site s) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into site (organization_id, type, name, address, lat, lon, opening_hours, amenities, capacity, contact_name,"
+		fields(jdbc.sql("insert into site (organization_id, type, name, address, lat, lon, opening_hours, amenities, capacity, contact_name,"
 				+ " contact_phone, description, status, status_since, opened_on, is_public, revision, created_at, updated_at, version)"
 				+ " values (:org, :type, :name, :address, :lat, :lon, :hours, :amenities, :capacity, :contactName, :contactPhone, :description,"
-				+ " :status, :since, :openedOn, :public, :revision, :now, :now, 0)")
-			.param("org", s.organizationId())
-			.param("type", s.type().name())
-			.param("name", s.name())
-			.param("address", s.address())
-			.param("lat", s.lat())
-			.param("lon", s.lon())
-			.param("hours", s.openingHours())
-			.param("amenities", s.amenities())
-			.param("capacity", s.capacity(), Types.INTEGER)
-			.param("contactName", s.contactName(), Types.VARCHAR)
-			.param("contactPhone", s.contactPhone(), Types.VARCHAR)
-			.param("description", s.description(), Types.VARCHAR)
-			.param("status", s.status().name())
-			.param("since", Date.valueOf(s.statusSince()))
-			.param("openedOn", date(s.openedOn()), Types.DATE)
-			.param("public", s.isPublic())
-			.param("revision", s.revision())
+				+ " :status, :since, :openedOn, :public, :revision, :now, :now, 0)"), s)
 			.param("now", Timestamp.from(s.createdAt()))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
@@ -165,11 +148,20 @@ class SiteRepository {
 
 	/** Writes the site's fields if nobody changed it since {@code expectedVersion} was read; false otherwise. */
 	boolean update(Site s, int expectedVersion) {
-		return jdbc.sql("update site set organization_id = :org, type = :type, name = :name, address = :address, lat = :lat, lon = :lon,"
+		return fields(jdbc.sql("update site set organization_id = :org, type = :type, name = :name, address = :address, lat = :lat, lon = :lon,"
 				+ " opening_hours = :hours, amenities = :amenities, capacity = :capacity, contact_name = :contactName,"
 				+ " contact_phone = :contactPhone, description = :description, status = :status, status_since = :since,"
 				+ " opened_on = :openedOn, is_public = :public, revision = :revision, updated_at = :now, version = version + 1"
-				+ " where id = :id and version = :version")
+				+ " where id = :id and version = :version"), s)
+			.param("now", Timestamp.from(s.updatedAt()))
+			.param("id", s.id())
+			.param("version", expectedVersion)
+			.update() == 1;
+	}
+
+	/** The site's own columns, as insert and update both bind them. */
+	private static JdbcClient.StatementSpec fields(JdbcClient.StatementSpec spec, Site s) {
+		return spec
 			.param("org", s.organizationId())
 			.param("type", s.type().name())
 			.param("name", s.name())
@@ -186,11 +178,7 @@ class SiteRepository {
 			.param("since", Date.valueOf(s.statusSince()))
 			.param("openedOn", date(s.openedOn()), Types.DATE)
 			.param("public", s.isPublic())
-			.param("revision", s.revision())
-			.param("now", Timestamp.from(s.updatedAt()))
-			.param("id", s.id())
-			.param("version", expectedVersion)
-			.update() == 1;
+			.param("revision", s.revision());
 	}
 
 	void insertStatusChange(long siteId, SiteStatus from, SiteStatus to, LocalDate effectiveOn, String note, String actor, Instant at) {
