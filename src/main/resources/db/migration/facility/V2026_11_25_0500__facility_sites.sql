@@ -84,12 +84,15 @@ create table site_feedback (
     photo               bytea,
     status              varchar(20)   not null,
     created_at          timestamp     not null,
+    -- The Beijing calendar day of created_at: one feedback per account, site and day, kept by the database.
+    created_day         date          not null,
     moderated_by        varchar(64),
     moderated_at        timestamp,
     moderation_note     varchar(200),
     constraint ck_site_feedback_rating check (rating between 1 and 5),
     constraint ck_site_feedback_status check (status in ('PENDING', 'APPROVED', 'REJECTED')),
-    constraint ck_site_feedback_photo check ((photo is null) = (photo_type is null))
+    constraint ck_site_feedback_photo check ((photo is null) = (photo_type is null)),
+    constraint uq_site_feedback_daily unique (site_id, author, created_day)
 );
 create index ix_site_feedback_site on site_feedback (site_id, status);
 create index ix_site_feedback_status on site_feedback (status, created_at);

@@ -228,6 +228,19 @@ abstract class SiteRegistryContract {
 	}
 
 	@Test
+	void theDatabaseKeepsOneFeedbackPerAccountSiteAndDay() {
+		long siteId = jdbc.sql("select id from site where name = '丰台站暖心驿站'").query(Long.class).single();
+		String author = unique("u");
+		Runnable insert = () -> jdbc.sql("insert into site_feedback (site_id, author, author_name, rating, status, created_at, created_day)"
+				+ " values (:site, :author, '李**', 5, 'PENDING', :at, :day)")
+			.param("site", siteId).param("author", author).param("at", Timestamp.from(Instant.now()))
+			.param("day", java.sql.Date.valueOf(sites.today())).update();
+		insert.run();
+		assertThatExceptionOfType(org.springframework.dao.DuplicateKeyException.class).isThrownBy(insert::run);
+		jdbc.sql("delete from site_feedback where author = :author").param("author", author).update();
+	}
+
+	@Test
 	@WithUserDetails("fengtai")
 	void staleEditsAreRefused() {
 		long fengtai = id(jdbc, "丰台区总工会");

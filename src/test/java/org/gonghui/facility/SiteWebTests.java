@@ -1025,6 +1025,7 @@ class SiteWebTests {
 		ImportReport second = (ImportReport) again.getModelAndView().getModel().get("report");
 		assertThat(second.created()).isZero();
 		assertThat(second.skipped()).isEqualTo(2);
+		assertThat(second.skippedRows()).hasSize(2).allSatisfy(row -> assertThat(row).isGreaterThan(1));
 		assertThat(siteCount()).isEqualTo(before + 2);
 	}
 

@@ -128,14 +128,14 @@ class SiteBootstrap implements ApplicationRunner {
 		Long station = jdbc.sql("select id from site where name = '龙潭公园暖心驿站'").query(Long.class).single();
 		Long jd = jdbc.sql("select id from site where name = '京东快递龙潭站暖心驿站'").query(Long.class).single();
 		Timestamp at = Timestamp.valueOf(today.minusDays(3).atTime(12, 30));
-		insertFeedback(station, "worker", "张师傅（快递员）", 5, "中午在这儿热饭、充电，夏天有空调，特别方便。", "APPROVED", at);
-		insertFeedback(station, "fengtai", "王女士", 4, "饮水机很干净，就是午饭时间人多，座位有点紧张。", "APPROVED", at);
-		insertFeedback(jd, "worker", "张师傅（快递员）", 4, "晚上也开着，充电桩再多两个就更好了。", "PENDING", at);
+		insertFeedback(station, "worker", "张**", 5, "中午在这儿热饭、充电，夏天有空调，特别方便。", "APPROVED", at);
+		insertFeedback(station, "fengtai", "王**", 4, "饮水机很干净，就是午饭时间人多，座位有点紧张。", "APPROVED", at);
+		insertFeedback(jd, "worker", "张**", 4, "晚上也开着，充电桩再多两个就更好了。", "PENDING", at);
 	}
 
 	private void insertFeedback(long siteId, String author, String name, int rating, String comment, String status, Timestamp at) {
-		jdbc.sql("insert into site_feedback (site_id, author, author_name, rating, comment, status, created_at, moderated_by, moderated_at)"
-				+ " values (:site, :author, :name, :rating, :comment, :status, :at, :by, :by_at)")
+		jdbc.sql("insert into site_feedback (site_id, author, author_name, rating, comment, status, created_at, created_day, moderated_by,"
+				+ " moderated_at) values (:site, :author, :name, :rating, :comment, :status, :at, :day, :by, :by_at)")
 			.param("site", siteId)
 			.param("author", author)
 			.param("name", name)
@@ -143,6 +143,7 @@ class SiteBootstrap implements ApplicationRunner {
 			.param("comment", comment)
 			.param("status", status)
 			.param("at", at)
+			.param("day", java.sql.Date.valueOf(at.toLocalDateTime().toLocalDate()))
 			.param("by", "APPROVED".equals(status) ? "fengtai" : null, java.sql.Types.VARCHAR)
 			.param("by_at", "APPROVED".equals(status) ? at : null, java.sql.Types.TIMESTAMP)
 			.update();

@@ -34,10 +34,11 @@ class SiteFeedbackRepository {
 			Instant createdAt, String moderatedBy, Instant moderatedAt, String moderationNote, String siteName, String organizationPath) {
 	}
 
-	long insert(long siteId, String author, String authorName, int rating, String comment, String photoType, byte[] photo, Instant at) {
+	long insert(long siteId, String author, String authorName, int rating, String comment, String photoType, byte[] photo, Instant at,
+			java.time.LocalDate day) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into site_feedback (site_id, author, author_name, rating, comment, photo_type, photo, status, created_at)"
-				+ " values (:site, :author, :authorName, :rating, :comment, :photoType, :photo, 'PENDING', :at)")
+		jdbc.sql("insert into site_feedback (site_id, author, author_name, rating, comment, photo_type, photo, status, created_at, created_day)"
+				+ " values (:site, :author, :authorName, :rating, :comment, :photoType, :photo, 'PENDING', :at, :day)")
 			.param("site", siteId)
 			.param("author", author)
 			.param("authorName", authorName)
@@ -46,6 +47,7 @@ class SiteFeedbackRepository {
 			.param("photoType", photoType, Types.VARCHAR)
 			.param("photo", photo, Types.VARBINARY)
 			.param("at", Timestamp.from(at))
+			.param("day", java.sql.Date.valueOf(day))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}

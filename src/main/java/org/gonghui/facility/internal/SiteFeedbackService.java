@@ -85,8 +85,16 @@ public class SiteFeedbackService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		long id = feedback.insert(siteId, author.username(), surnameOnly(author.displayName()), rating, text, checked == null ? null : checked.contentType(),
-				checked == null ? null : checked.content(), now);
+		long id;
+		try {
+			id = feedback.insert(siteId, author.username(), surnameOnly(author.displayName()), rating, text,
+					checked == null ? null : checked.contentType(), checked == null ? null : checked.content(), now,
+					java.time.LocalDate.ofInstant(now, SiteService.ZONE));
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			// A second post of the same day that raced past the check above.
+			throw InvalidInputException.of(null, "site.feedback.tooOften");
+		}
 		audit.record("site.feedback.submit", "site_feedback", id, "site " + siteId + ", rating " + rating);
 		return id;
 	}

@@ -68,14 +68,14 @@ public class SiteImportService {
 		}
 		Locale locale = LocaleContextHolder.getLocale();
 		int created = 0;
-		int skipped = 0;
+		List<Integer> skippedRows = new ArrayList<>();
 		List<RowProblem> problems = new ArrayList<>();
 		for (SiteSheet.SheetRow row : sheet.rows()) {
 			List<RowProblem> rowProblems = new ArrayList<>();
 			SiteCommand command = parse(row, positions, owners, rowProblems, locale);
 			if (command != null && rowProblems.isEmpty()) {
 				if (repository.nameTaken(command.organizationId(), sites.cleanName(command.name()), null)) {
-					skipped++;
+					skippedRows.add(row.number());
 					continue;
 				}
 				try {
@@ -93,8 +93,8 @@ public class SiteImportService {
 		}
 		int failedRows = (int) problems.stream().mapToInt(RowProblem::row).distinct().count();
 		audit.record("site.import", "site", null, (filename == null ? "" : filename) + ": " + sheet.rows().size() + " rows, " + created
-				+ " created, " + skipped + " skipped, " + failedRows + " refused");
-		return new ImportReport(sheet.rows().size(), created, skipped, failedRows, problems);
+				+ " created, " + skippedRows.size() + " skipped, " + failedRows + " refused");
+		return new ImportReport(sheet.rows().size(), created, skippedRows.size(), failedRows, problems, skippedRows);
 	}
 
 	private SiteCommand parse(SiteSheet.SheetRow row, Map<SiteColumns, Integer> positions, Map<String, List<OrganizationSummary>> owners,
@@ -228,8 +228,11 @@ public class SiteImportService {
 		}
 	}
 
-	/** What an import did: rows read, sites created, rows skipped (already there), rows refused, and why. */
-	public record ImportReport(int rows, int created, int skipped, int refused, List<RowProblem> problems) {
+	/**
+	 * What an import did: rows read, sites created, rows skipped because the site exists already (or came
+	 * earlier in the same file) with their row numbers, rows refused, and why.
+	 */
+	public record ImportReport(int rows, int created, int skipped, int refused, List<RowProblem> problems, List<Integer> skippedRows) {
 	}
 
 	/** One reason a row was refused: Excel row number, column header, message. */
