@@ -1,0 +1,274 @@
+package org.gonghui.activity.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.gonghui.activity.ActivityStatus;
+import org.gonghui.activity.Audience;
+import org.gonghui.activity.RegistrationStatus;
+import org.gonghui.member.MemberSummary;
+import org.gonghui.member.Members;
+import org.gonghui.platform.AuditLog;
+import org.gonghui.platform.CurrentUser;
+import org.gonghui.shared.InvalidInputException;
+import org.gonghui.shared.OrgPath;
+import org.gonghui.shared.PageResult;
+import org.gonghui.shared.RecordNotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registration with capacity and waitlist. A seat is taken by one conditional update of the activity's
+ * counter, so concurrent sign-ups never oversell; one registration per member and activity is a unique
+ * key, so a double click, a retry or a second tab finds the first registration. A seat that frees goes to
+ * the head of the waitlist as an offer with a deadline; expired offers pass on (see {@link OfferExpiry}).
+ */
+@Service
+public class RegistrationService {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final RegistrationRepository registrations;
+	private final ActivityRepository activities;
+	private final ActivityService activityService;
+	private final Members members;
+	private final CurrentUser currentUser;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final Duration offerValidity;
+	private final TransactionTemplate transaction;
+
+	RegistrationService(RegistrationRepository registrations, ActivityRepository activities, ActivityService activityService, Members members,
+			CurrentUser currentUser, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
+			@Value("${gonghui.activity.offer-validity:PT24H}") Duration offerValidity) {
+		this.registrations = registrations;
+		this.activities = activities;
+		this.activityService = activityService;
+		this.members = members;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.clock = clock;
+		this.offerValidity = offerValidity;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Registers a member (staff acting for them). Idempotent: a second call for the same member returns the
+	 * first registration, whatever state it is in.
+	 */
+	public RegistrationView register(long activityId, Long memberId) {
+		activityService.requireWriter();
+		ActivityRepository.Activity activity = activityService.visible(activityId);
+		if (memberId == null) {
+			throw InvalidInputException.of("memberId", "validation.required");
+		}
+		MemberSummary member = members.find(memberId)
+			.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
+			.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
+		var existing = registrations.find(activityId, memberId);
+		if (existing.isPresent()) {
+			return view(existing.get(), false);
+		}
+		checkOpen(activity);
+		if (!member.active()) {
+			throw InvalidInputException.of("memberId", "activity.member.notActive");
+		}
+		if (activity.audience() == Audience.ORGANIZATION_SUBTREE && !new OrgPath(member.unionPath()).isWithin(activity.organizationPath())) {
+			throw InvalidInputException.of("memberId", "activity.member.notInAudience");
+		}
+		try {
+			long id = transaction.execute(status -> insert(activity, memberId));
+			return view(registrations.findById(id).orElseThrow(), false);
+		}
+		catch (DuplicateKeyException e) {
+			// The same member's other click won the race: that registration is the answer.
+			return view(registrations.find(activityId, memberId).orElseThrow(), false);
+		}
+	}
+
+	private long insert(ActivityRepository.Activity activity, long memberId) {
+		RegistrationStatus status;
+		if (activity.approvalRequired()) {
+			status = RegistrationStatus.PENDING_APPROVAL;
+		}
+		else if (activities.takeSeat(activity.id())) {
+			status = RegistrationStatus.REGISTERED;
+		}
+		else if (activity.waitlistEnabled()) {
+			status = RegistrationStatus.WAITLISTED;
+		}
+		else {
+			throw InvalidInputException.of(null, "activity.registration.full");
+		}
+		Instant now = clock.instant();
+		long id = registrations.insert(activity.id(), memberId, status, newCode(), currentUser.username(), now);
+		registrations.insertEvent(id, null, status, currentUser.username(), null, now);
+		audit.record("registration.create", "registration", id, "activity " + activity.id() + ", member " + memberId + ": " + status);
+		return id;
+	}
+
+	/** Cancels a registration; a seat it held goes to the head of the waitlist as an offer. */
+	@Transactional
+	public RegistrationView cancel(long registrationId, String note) {
+		activityService.requireWriter();
+		RegistrationRepository.Registration r = visible(registrationId);
+		move(r, RegistrationStatus.CANCELLED, null, note);
+		if (r.status().holdsSeat()) {
+			passSeatOn(r.activityId());
+		}
+		return view(registrations.findById(registrationId).orElseThrow(), false);
+	}
+
+	/** The organiser approves a registration that waits for approval: a seat if one is free, else the waitlist. */
+	@Transactional
+	public RegistrationView approve(long registrationId) {
+		activityService.requireWriter();
+		RegistrationRepository.Registration r = visible(registrationId);
+		ActivityRepository.Activity activity = activityService.visible(r.activityId());
+		if (r.status() != RegistrationStatus.PENDING_APPROVAL) {
+			throw InvalidInputException.of("status", "activity.registration.illegal", r.status().name(), RegistrationStatus.REGISTERED.name());
+		}
+		if (activities.takeSeat(activity.id())) {
+			move(r, RegistrationStatus.REGISTERED, null, null);
+		}
+		else if (activity.waitlistEnabled()) {
+			move(r, RegistrationStatus.WAITLISTED, null, null);
+		}
+		else {
+			throw InvalidInputException.of(null, "activity.registration.full");
+		}
+		return view(registrations.findById(registrationId).orElseThrow(), false);
+	}
+
+	/** The member takes the seat offered to them, before the offer's deadline. */
+	@Transactional
+	public RegistrationView acceptOffer(long registrationId) {
+		activityService.requireWriter();
+		RegistrationRepository.Registration r = visible(registrationId);
+		if (r.status() == RegistrationStatus.OFFERED && r.offeredUntil().isBefore(clock.instant())) {
+			throw InvalidInputException.of(null, "activity.offer.expired");
+		}
+		move(r, RegistrationStatus.REGISTERED, null, null);
+		return view(registrations.findById(registrationId).orElseThrow(), false);
+	}
+
+	/**
+	 * Lets one expired offer lapse and passes its seat on. Returns false when another instance (or a late
+	 * accept) got there first: the conditional update lets exactly one of them act.
+	 */
+	@Transactional
+	public boolean expire(long registrationId) {
+		RegistrationRepository.Registration r = registrations.findById(registrationId).orElse(null);
+		Instant now = clock.instant();
+		if (r == null || r.status() != RegistrationStatus.OFFERED || !r.offeredUntil().isBefore(now)) {
+			return false;
+		}
+		if (!registrations.move(r.id(), RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED, null, now)) {
+			return false;
+		}
+		registrations.insertEvent(r.id(), RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED, "system", "offer expired", now);
+		passSeatOn(r.activityId());
+		return true;
+	}
+
+	/** Whether the member already has a registration for the activity (for the API's 200 versus 201). */
+	@Transactional(readOnly = true)
+	public boolean exists(long activityId, Long memberId) {
+		return memberId != null && registrations.find(activityId, memberId).isPresent();
+	}
+
+	List<Long> expiredOffers(int limit) {
+		return registrations.expiredOffers(clock.instant(), limit).stream().map(RegistrationRepository.Registration::id).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public RegistrationView get(long registrationId) {
+		activityService.requireWriter();
+		return view(visible(registrationId), true);
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<RegistrationView> list(long activityId, PageResult.Request page) {
+		activityService.requireWriter();
+		activityService.visible(activityId);
+		long total = registrations.count(activityId);
+		return new PageResult<>(registrations.page(activityId, page.offset(), page.size()).stream().map(r -> view(r, false)).toList(), page.page(),
+				page.size(), total);
+	}
+
+	/** The freed seat goes to the longest-waiting member as an offer; with nobody waiting it is simply free again. */
+	private void passSeatOn(long activityId) {
+		Instant now = clock.instant();
+		while (true) {
+			var head = registrations.headOfWaitlist(activityId);
+			if (head.isEmpty()) {
+				activities.freeSeat(activityId);
+				return;
+			}
+			if (registrations.move(head.get(), RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED, now.plus(offerValidity), now)) {
+				registrations.insertEvent(head.get(), RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED, "system", null, now);
+				return;
+			}
+			// Someone else moved that head meanwhile (cancelled it): look again.
+		}
+	}
+
+	private void move(RegistrationRepository.Registration r, RegistrationStatus to, Instant offeredUntil, String note) {
+		if (!r.status().mayMoveTo(to)) {
+			throw InvalidInputException.of("status", "activity.registration.illegal", r.status().name(), to.name());
+		}
+		Instant now = clock.instant();
+		if (!registrations.move(r.id(), r.status(), to, offeredUntil, now)) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("registration " + r.id() + " changed meanwhile");
+		}
+		registrations.insertEvent(r.id(), r.status(), to, currentUser.username(), note, now);
+		audit.record("registration.status", "registration", r.id(), r.status() + " -> " + to);
+	}
+
+	private void checkOpen(ActivityRepository.Activity activity) {
+		Instant now = clock.instant();
+		if (activity.status() != ActivityStatus.PUBLISHED) {
+			throw InvalidInputException.of(null, "activity.registration.notOpen");
+		}
+		if (activity.registrationOpensAt() != null && now.isBefore(activity.registrationOpensAt())
+				|| activity.registrationClosesAt() != null && !now.isBefore(activity.registrationClosesAt())) {
+			throw InvalidInputException.of(null, "activity.registration.outsideWindow");
+		}
+	}
+
+	private RegistrationRepository.Registration visible(long id) {
+		RegistrationRepository.Registration r = registrations.findById(id).orElseThrow(() -> new RecordNotFoundException("registration", id));
+		try {
+			activityService.visible(r.activityId());
+		}
+		catch (RecordNotFoundException e) {
+			throw new RecordNotFoundException("registration", id);
+		}
+		return r;
+	}
+
+	/** 128 random bits: a check-in code nobody can guess from another. */
+	private static String newCode() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	private static RegistrationView view(RegistrationRepository.Registration r, boolean withCode) {
+		return new RegistrationView(r.id(), r.activityId(), r.memberId(), r.memberName(), r.status(), r.offeredUntil(), r.createdAt(),
+				withCode ? r.checkInCode() : null);
+	}
+
+	/** A registration; {@code checkInCode} only where one registration is read on its own. */
+	public record RegistrationView(long id, long activityId, long memberId, String memberName, RegistrationStatus status, Instant offeredUntil,
+			Instant createdAt, String checkInCode) {
+	}
+}

@@ -1,0 +1,13 @@
+package org.gonghui.member;
+
+import java.util.Optional;
+
+/**
+ * The member module's API for other modules (activities register members, care services book for them).
+ * Answers facts about one member without personal data; callers apply their own scope and audience rules
+ * with {@link MemberSummary#unionPath()}.
+ */
+public interface Members {
+
+	Optional<MemberSummary> find(long memberId);
+}

@@ -1,0 +1,290 @@
+package org.gonghui.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.gonghui.TestOrganizations.id;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.gonghui.GonghuiApplication;
+import org.gonghui.activity.internal.ActivityService;
+import org.gonghui.activity.internal.ActivityService.NewActivity;
+import org.gonghui.activity.internal.ActivityService.NewSession;
+import org.gonghui.activity.internal.RegistrationService;
+import org.gonghui.activity.internal.RegistrationService.RegistrationView;
+import org.gonghui.shared.InvalidInputException;
+import org.gonghui.shared.PageResult;
+import org.gonghui.shared.RecordNotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The registration core against a real database: capacity never exceeded and one registration per member
+ * under concurrent sign-ups (many threads, more attempts than seats, each member twice), the waitlist in
+ * arrival order, freed seats offered to its head, offers that expire and pass on (a clock the test moves),
+ * audience and scope. Run on H2 ({@link RegistrationH2Tests}) and PostgreSQL ({@link RegistrationPostgresTests}).
+ * Tests commit; each builds its own activity and members.
+ */
+@SpringBootTest(classes = { GonghuiApplication.class, RegistrationContract.MovableClock.class })
+@ActiveProfiles({ "demo", "test" })
+abstract class RegistrationContract {
+
+	@Autowired
+	ActivityService activities;
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	UserDetailsService users;
+
+	/** Real time plus an offset the test can move forward. */
+	@TestConfiguration
+	static class MovableClock extends Clock {
+		volatile Duration offset = Duration.ZERO;
+
+		@Bean
+		@Primary
+		Clock movableClock() {
+			return this;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plus(offset);
+		}
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.offset = Duration.ZERO;
+	}
+
+	long activity(String organisation, int capacity, boolean waitlist) {
+		Instant start = Instant.now().plus(Duration.ofDays(7));
+		long id = activities.create(new NewActivity(id(jdbc, organisation), ActivityKind.VISIT, "参观活动" + UUID.randomUUID(), null, "北京",
+				capacity, waitlist, false, null, null, null, List.of(new NewSession("参观", "VISIT", start, start.plus(Duration.ofHours(3)), true))));
+		activities.publish(id);
+		return id;
+	}
+
+	/** Members made for the test, straight into the registry (their personal data is irrelevant here). */
+	List<Long> members(String union, int count) {
+		long unionId = id(jdbc, union);
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String unique = UUID.randomUUID().toString().replace("-", "");
+			jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, work_form, join_date, status,"
+					+ " card_number, created_at, updated_at) values (:name, 'MALE', 'x', :hash, '110***********0000', :union, 'EMPLOYEE', current_date,"
+					+ " 'ACTIVE', :card, :now, :now)")
+				.param("name", "测试会员" + i)
+				.param("hash", (unique + unique).substring(0, 64))
+				.param("union", unionId)
+				.param("card", "T" + unique.substring(0, 18))
+				.param("now", Timestamp.from(Instant.now()))
+				.update();
+			ids.add(jdbc.sql("select id from member where card_number = :card").param("card", "T" + unique.substring(0, 18)).query(Long.class).single());
+		}
+		return ids;
+	}
+
+	static void assertProblem(Runnable action, String code) {
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(action::run)
+			.satisfies(e -> assertThat(e.problems()).extracting(InvalidInputException.FieldProblem::code).contains(code));
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void registeringTwiceGivesOneRegistrationAndSeatsRunOutIntoTheWaitlist() {
+		long activity = activity("丰台区总工会", 2, true);
+		List<Long> m = members("泛华集团工会", 4);
+		RegistrationView first = registrations.register(activity, m.get(0));
+		assertThat(first.status()).isEqualTo(RegistrationStatus.REGISTERED);
+		assertThat(registrations.register(activity, m.get(0)).id()).isEqualTo(first.id());
+		assertThat(registrations.register(activity, m.get(1)).status()).isEqualTo(RegistrationStatus.REGISTERED);
+		RegistrationView third = registrations.register(activity, m.get(2));
+		RegistrationView fourth = registrations.register(activity, m.get(3));
+		assertThat(third.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		assertThat(fourth.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		assertThat(activities.get(activity).seatsTaken()).isEqualTo(2);
+
+		// A seat frees: the head of the waitlist (arrival order) gets an offer, the seat stays counted.
+		registrations.cancel(first.id(), "临时有事");
+		assertThat(registrations.get(third.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
+		assertThat(registrations.get(fourth.id()).status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		assertThat(activities.get(activity).seatsTaken()).isEqualTo(2);
+
+		// The offer lapses: it passes on to the next in line.
+		clock.offset = Duration.ofHours(25);
+		assertProblem(() -> registrations.acceptOffer(third.id()), "activity.offer.expired");
+		assertThat(registrations.expire(third.id())).isTrue();
+		assertThat(registrations.expire(third.id())).isFalse();
+		assertThat(registrations.get(third.id()).status()).isEqualTo(RegistrationStatus.CANCELLED);
+		assertThat(registrations.get(fourth.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
+		assertThat(registrations.acceptOffer(fourth.id()).status()).isEqualTo(RegistrationStatus.REGISTERED);
+
+		// Nobody waits any more: a cancellation frees the seat.
+		registrations.cancel(fourth.id(), null);
+		assertThat(activities.get(activity).seatsTaken()).isEqualTo(1);
+		assertProblem(() -> registrations.cancel(fourth.id(), null), "activity.registration.illegal");
+		// A cancelled registration stays the member's answer (no second registration).
+		assertThat(registrations.register(activity, m.get(0)).status()).isEqualTo(RegistrationStatus.CANCELLED);
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void withoutAWaitlistAFullActivityRefusesAndStoresNothing() {
+		long activity = activity("丰台区总工会", 1, false);
+		List<Long> m = members("泛华集团工会", 2);
+		registrations.register(activity, m.get(0));
+		assertProblem(() -> registrations.register(activity, m.get(1)), "activity.registration.full");
+		assertThat(jdbc.sql("select count(*) from registration where activity_id = :a").param("a", activity).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void audienceScopeAndWindowAreEnforced() {
+		long activity = activity("泛华集团工会", 10, true);
+		List<Long> outside = members("六里桥街道总工会", 1);
+		assertProblem(() -> registrations.register(activity, outside.get(0)), "activity.member.notInAudience");
+		List<Long> chaoyang = members("陈经纶中学工会", 1);
+		assertProblem(() -> registrations.register(activity, chaoyang.get(0)), "activity.member.notFound");
+		assertProblem(() -> registrations.register(activity, 99_999_999L), "activity.member.notFound");
+		// A draft takes no registrations; a closed window neither.
+		long draft = activities.create(new NewActivity(id(jdbc, "丰台区总工会"), ActivityKind.LECTURE, "草稿讲座", null, null, 5, false, false, null,
+				null, null, List.of()));
+		List<Long> m = members("泛华集团工会", 1);
+		assertProblem(() -> registrations.register(draft, m.get(0)), "activity.registration.notOpen");
+		clock.offset = Duration.ofDays(8);
+		assertProblem(() -> registrations.register(activity, m.get(0)), "activity.registration.outsideWindow");
+	}
+
+	@Test
+	@WithUserDetails("chaoyang")
+	void activitiesOutsideTheScopeAreNotFound() {
+		long fengtaiActivity = runAs("fengtai", () -> activity("丰台区总工会", 5, false));
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> activities.get(fengtaiActivity));
+		assertThatExceptionOfType(RecordNotFoundException.class)
+			.isThrownBy(() -> registrations.list(fengtaiActivity, new PageResult.Request(0, 10)));
+	}
+
+	@Test
+	@WithUserDetails("worker")
+	void workersCannotManageActivities() {
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> activities.create(new NewActivity(id(jdbc, "丰台区总工会"),
+				ActivityKind.VISIT, "x", null, null, 5, false, false, null, null, null, List.of())));
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
+	void badActivitiesAreRefusedWithEveryProblem() {
+		long before = jdbc.sql("select count(*) from activity").query(Long.class).single();
+		Instant t = Instant.now();
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> activities.create(new NewActivity(id(jdbc, "朝阳区总工会"), null, " ", null, null, 0, true, false, null, t, t,
+					List.of(new NewSession("开幕", "CEREMONY", t, t.minusSeconds(60), true)))))
+			.satisfies(e -> assertThat(e.problems()).extracting(p -> p.field() + ":" + p.code()).contains(
+					"organizationId:activity.organization.notFound", "kind:validation.required", "title:validation.required",
+					"capacity:activity.capacity.range", "sessions[0].endsAt:activity.session.endsBeforeStart",
+					"registrationClosesAt:activity.window.closesBeforeOpens"));
+		assertThat(jdbc.sql("select count(*) from activity").query(Long.class).single()).isEqualTo(before);
+	}
+
+	/**
+	 * The sign-up rush in small: 24 threads, 60 members each trying twice at once, 25 seats. Exactly 25
+	 * registered, nobody twice, the other 35 on the waitlist.
+	 */
+	@Test
+	@WithUserDetails("fengtai")
+	void concurrentSignUpsNeverOversellNorDuplicate() throws Exception {
+		long activity = activity("丰台区总工会", 25, true);
+		List<Long> m = members("泛华集团工会", 60);
+		List<Long> attempts = new ArrayList<>(m);
+		attempts.addAll(m);
+		Collections.shuffle(attempts, new java.util.Random(7));
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		ExecutorService pool = Executors.newFixedThreadPool(24);
+		CountDownLatch start = new CountDownLatch(1);
+		ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+		for (Long member : attempts) {
+			pool.submit(() -> {
+				SecurityContextHolder.getContext().setAuthentication(auth);
+				try {
+					start.await();
+					registrations.register(activity, member);
+				}
+				catch (Throwable e) {
+					errors.add(e);
+				}
+				finally {
+					SecurityContextHolder.clearContext();
+				}
+			});
+		}
+		start.countDown();
+		pool.shutdown();
+		assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(errors).isEmpty();
+		assertThat(jdbc.sql("select count(*) from registration where activity_id = :a and status = 'REGISTERED'").param("a", activity)
+			.query(Long.class).single()).isEqualTo(25);
+		assertThat(jdbc.sql("select count(*) from registration where activity_id = :a and status = 'WAITLISTED'").param("a", activity)
+			.query(Long.class).single()).isEqualTo(35);
+		assertThat(jdbc.sql("select count(distinct member_id) from registration where activity_id = :a").param("a", activity)
+			.query(Long.class).single()).isEqualTo(60);
+		assertThat(activities.get(activity).seatsTaken()).isEqualTo(25);
+	}
+
+	private <T> T runAs(String username, java.util.function.Supplier<T> action) {
+		var previous = SecurityContextHolder.getContext().getAuthentication();
+		var user = users.loadUserByUsername(username);
+		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+		try {
+			return action.get();
+		}
+		finally {
+			SecurityContextHolder.getContext().setAuthentication(previous);
+		}
+	}
+}
