@@ -10,4 +10,7 @@ import java.util.Optional;
 public interface Members {
 
 	Optional<MemberSummary> find(long memberId);
+
+	/** The member a signed-in account belongs to (a worker's own record), if one is linked. */
+	Optional<MemberSummary> findByAccount(String username);
 }

@@ -78,6 +78,19 @@ class ActivityRepository {
 		return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(ActivityRepository::map).optional();
 	}
 
+	/**
+	 * Published activities a member may join: open to all members, or organised by one of the
+	 * organisations the member's union lies under ({@code ancestorIds}: the ids of its path).
+	 */
+	List<Activity> openFor(List<Long> ancestorIds, int limit) {
+		return jdbc.sql(SELECT + " where a.status = 'PUBLISHED' and (a.audience = 'ALL_MEMBERS' or a.organization_id in (:ancestors))"
+				+ " order by a.registration_closes_at nulls last, a.id desc limit :limit")
+			.param("ancestors", ancestorIds)
+			.param("limit", limit)
+			.query(ActivityRepository::map)
+			.list();
+	}
+
 	List<Session> sessions(long activityId) {
 		return jdbc.sql("select id, title, type, starts_at, ends_at, counts from activity_session where activity_id = :activity order by position, id")
 			.param("activity", activityId)

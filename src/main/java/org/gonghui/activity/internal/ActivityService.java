@@ -129,13 +129,41 @@ public class ActivityService {
 
 	@Transactional(readOnly = true)
 	public ActivityView get(long id) {
-		ActivityRepository.Activity a = visible(id);
+		return view(visible(id));
+	}
+
+	private ActivityView view(ActivityRepository.Activity a) {
+		long id = a.id();
 		List<SessionView> sessions = activities.sessions(id).stream()
 			.map(s -> new SessionView(s.id(), s.title(), s.type(), s.startsAt(), s.endsAt(), s.counts()))
 			.toList();
 		return new ActivityView(a.id(), a.organizationId(), a.organizationName(), a.kind(), a.title(), a.description(), a.venue(), a.capacity(),
 				a.seatsTaken(), a.waitlistEnabled(), a.approvalRequired(), a.audience(), a.registrationOpensAt(), a.registrationClosesAt(),
 				a.status(), sessions);
+	}
+
+	/** Published activities the member may join, soonest closing first. */
+	@Transactional(readOnly = true)
+	public List<ActivityView> openFor(org.gonghui.member.MemberSummary member) {
+		return activities.openFor(new org.gonghui.shared.OrgPath(member.unionPath()).ids(), 100).stream().map(a -> view(a)).toList();
+	}
+
+	/** An activity a worker may see: published (or running, closed) and with the member in its audience; else not found. */
+	ActivityRepository.Activity visibleTo(org.gonghui.member.MemberSummary member, long id) {
+		return activities.findById(id)
+			.filter(a -> a.status() == ActivityStatus.PUBLISHED || a.status() == ActivityStatus.CLOSED || a.status() == ActivityStatus.ONGOING)
+			.filter(a -> inAudience(a, member))
+			.orElseThrow(() -> new RecordNotFoundException("activity", id));
+	}
+
+	/** The activity for a worker (see {@link #visibleTo}). */
+	@Transactional(readOnly = true)
+	public ActivityView getFor(org.gonghui.member.MemberSummary member, long id) {
+		return view(visibleTo(member, id));
+	}
+
+	static boolean inAudience(ActivityRepository.Activity a, org.gonghui.member.MemberSummary member) {
+		return a.audience() == Audience.ALL_MEMBERS || new org.gonghui.shared.OrgPath(member.unionPath()).isWithin(a.organizationPath());
 	}
 
 	ActivityRepository.Activity visible(long id) {
@@ -177,8 +205,26 @@ public class ActivityService {
 	public record ActivityView(long id, long organizationId, String organizationName, ActivityKind kind, String title, String description,
 			String venue, int capacity, int seatsTaken, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
 			Instant registrationOpensAt, Instant registrationClosesAt, ActivityStatus status, List<SessionView> sessions) {
+
+		/** Registration deadline in Beijing time, for pages. */
+		public java.time.LocalDateTime closesAtLocal() {
+			return local(registrationClosesAt);
+		}
 	}
 
 	public record SessionView(long id, String title, String type, Instant startsAt, Instant endsAt, boolean counts) {
+
+		public java.time.LocalDateTime startsAtLocal() {
+			return local(startsAt);
+		}
+
+		public java.time.LocalDateTime endsAtLocal() {
+			return local(endsAt);
+		}
+	}
+
+	/** Activities happen on Beijing time, whatever zone the server runs in. */
+	static java.time.LocalDateTime local(Instant instant) {
+		return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, java.time.ZoneId.of("Asia/Shanghai"));
 	}
 }

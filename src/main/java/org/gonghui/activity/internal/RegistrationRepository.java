@@ -100,6 +100,23 @@ class RegistrationRepository {
 			.list();
 	}
 
+	/** A member's registration with its activity's title and first session. */
+	record OfMember(Registration registration, String activityTitle, Instant firstSessionStartsAt) {
+	}
+
+	List<OfMember> ofMember(long memberId, int limit) {
+		return jdbc.sql(SELECT.replace(" from registration r", ", a.title as activity_title,"
+				+ " (select min(s.starts_at) from activity_session s where s.activity_id = a.id) as first_start from registration r")
+				+ " join activity a on a.id = r.activity_id where r.member_id = :member order by r.id desc limit :limit")
+			.param("member", memberId)
+			.param("limit", limit)
+			.query((rs, n) -> {
+				Timestamp first = rs.getTimestamp("first_start");
+				return new OfMember(map(rs, n), rs.getString("activity_title"), first == null ? null : first.toInstant());
+			})
+			.list();
+	}
+
 	void insertEvent(long registrationId, RegistrationStatus from, RegistrationStatus to, String actor, String note, Instant at) {
 		jdbc.sql("insert into registration_event (registration_id, from_status, to_status, actor, note, occurred_at)"
 				+ " values (:registration, :from, :to, :actor, :note, :at)")

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.gonghui.activity.ActivityStatus;
 import org.gonghui.activity.Audience;
@@ -14,12 +15,14 @@ import org.gonghui.member.MemberSummary;
 import org.gonghui.member.Members;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
+import org.gonghui.platform.Role;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,14 +68,26 @@ public class RegistrationService {
 	 * first registration, whatever state it is in.
 	 */
 	public RegistrationView register(long activityId, Long memberId) {
-		activityService.requireWriter();
-		ActivityRepository.Activity activity = activityService.visible(activityId);
-		if (memberId == null) {
-			throw InvalidInputException.of("memberId", "validation.required");
+		ActivityRepository.Activity activity;
+		MemberSummary member;
+		if (activityService.mayWrite()) {
+			activity = activityService.visible(activityId);
+			if (memberId == null) {
+				throw InvalidInputException.of("memberId", "validation.required");
+			}
+			member = members.find(memberId)
+				.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
+				.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
 		}
-		MemberSummary member = members.find(memberId)
-			.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
-			.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
+		else {
+			// A worker registers themself, and only themself.
+			member = self().orElseThrow(() -> new AccessDeniedException("No member record for this account"));
+			if (memberId != null && memberId != member.id()) {
+				throw new AccessDeniedException("Workers register only themselves");
+			}
+			activity = activityService.visibleTo(member, activityId);
+			memberId = member.id();
+		}
 		var existing = registrations.find(activityId, memberId);
 		if (existing.isPresent()) {
 			return view(existing.get(), false);
@@ -81,16 +96,17 @@ public class RegistrationService {
 		if (!member.active()) {
 			throw InvalidInputException.of("memberId", "activity.member.notActive");
 		}
-		if (activity.audience() == Audience.ORGANIZATION_SUBTREE && !new OrgPath(member.unionPath()).isWithin(activity.organizationPath())) {
+		if (!ActivityService.inAudience(activity, member)) {
 			throw InvalidInputException.of("memberId", "activity.member.notInAudience");
 		}
+		long forMember = memberId;
 		try {
-			long id = transaction.execute(status -> insert(activity, memberId));
+			long id = transaction.execute(status -> insert(activity, forMember));
 			return view(registrations.findById(id).orElseThrow(), false);
 		}
 		catch (DuplicateKeyException e) {
 			// The same member's other click won the race: that registration is the answer.
-			return view(registrations.find(activityId, memberId).orElseThrow(), false);
+			return view(registrations.find(activityId, forMember).orElseThrow(), false);
 		}
 	}
 
@@ -118,8 +134,7 @@ public class RegistrationService {
 	/** Cancels a registration; a seat it held goes to the head of the waitlist as an offer. */
 	@Transactional
 	public RegistrationView cancel(long registrationId, String note) {
-		activityService.requireWriter();
-		RegistrationRepository.Registration r = visible(registrationId);
+		RegistrationRepository.Registration r = visibleOrOwn(registrationId);
 		move(r, RegistrationStatus.CANCELLED, null, note);
 		if (r.status().holdsSeat()) {
 			passSeatOn(r.activityId());
@@ -151,8 +166,7 @@ public class RegistrationService {
 	/** The member takes the seat offered to them, before the offer's deadline. */
 	@Transactional
 	public RegistrationView acceptOffer(long registrationId) {
-		activityService.requireWriter();
-		RegistrationRepository.Registration r = visible(registrationId);
+		RegistrationRepository.Registration r = visibleOrOwn(registrationId);
 		if (r.status() == RegistrationStatus.OFFERED && r.offeredUntil().isBefore(clock.instant())) {
 			throw InvalidInputException.of(null, "activity.offer.expired");
 		}
@@ -191,8 +205,21 @@ public class RegistrationService {
 
 	@Transactional(readOnly = true)
 	public RegistrationView get(long registrationId) {
-		activityService.requireWriter();
-		return view(visible(registrationId), true);
+		return view(visibleOrOwn(registrationId), true);
+	}
+
+	/** The signed-in worker's own registrations, newest first, with their check-in codes. */
+	@Transactional(readOnly = true)
+	public List<MyRegistration> mine() {
+		MemberSummary member = self().orElseThrow(() -> new AccessDeniedException("No member record for this account"));
+		return registrations.ofMember(member.id(), 100).stream()
+			.map(r -> new MyRegistration(view(r.registration(), true), r.activityTitle(), r.firstSessionStartsAt()))
+			.toList();
+	}
+
+	/** The member record of the signed-in worker, if the account is linked to one. */
+	public Optional<MemberSummary> self() {
+		return currentUser.account().filter(a -> a.role() == Role.WORKER).flatMap(a -> members.findByAccount(a.username()));
 	}
 
 	@Transactional(readOnly = true)
@@ -244,6 +271,16 @@ public class RegistrationService {
 		}
 	}
 
+	/** Staff see registrations of activities in scope; a worker sees their own. Anything else is not found. */
+	private RegistrationRepository.Registration visibleOrOwn(long id) {
+		if (activityService.mayWrite()) {
+			return visible(id);
+		}
+		MemberSummary member = self().orElseThrow(() -> new RecordNotFoundException("registration", id));
+		return registrations.findById(id).filter(r -> r.memberId() == member.id())
+			.orElseThrow(() -> new RecordNotFoundException("registration", id));
+	}
+
 	private RegistrationRepository.Registration visible(long id) {
 		RegistrationRepository.Registration r = registrations.findById(id).orElseThrow(() -> new RecordNotFoundException("registration", id));
 		try {
@@ -265,6 +302,19 @@ public class RegistrationService {
 	private static RegistrationView view(RegistrationRepository.Registration r, boolean withCode) {
 		return new RegistrationView(r.id(), r.activityId(), r.memberId(), r.memberName(), r.status(), r.offeredUntil(), r.createdAt(),
 				withCode ? r.checkInCode() : null);
+	}
+
+	/** One of a worker's registrations with what the phone page shows of its activity. */
+	public record MyRegistration(RegistrationView registration, String activityTitle, Instant startsAt) {
+
+		/** What the QR code carries: the check-in page accepts it as typed or scanned. */
+		public String qrPayload() {
+			return "GONGHUI-CHECKIN:" + registration.checkInCode();
+		}
+
+		public java.time.LocalDateTime startsAtLocal() {
+			return ActivityService.local(startsAt);
+		}
 	}
 
 	/** A registration; {@code checkInCode} only where one registration is read on its own. */

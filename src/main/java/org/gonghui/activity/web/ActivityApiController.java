@@ -45,8 +45,21 @@ class ActivityApiController {
 	}
 
 	@GetMapping("/api/activities/{id}")
+	@Operation(summary = "One activity with its sessions: staff in scope, or a worker in its audience once published")
 	ActivityView get(@PathVariable long id) {
-		return activities.get(id);
+		return registrations.self().map(member -> activities.getFor(member, id)).orElseGet(() -> activities.get(id));
+	}
+
+	@GetMapping("/api/activities/open")
+	@Operation(summary = "Published activities the signed-in worker may join")
+	java.util.List<ActivityView> open() {
+		return activities.openFor(registrations.self().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Workers only")));
+	}
+
+	@GetMapping("/api/me/registrations")
+	@Operation(summary = "The signed-in worker's registrations, with check-in codes")
+	java.util.List<RegistrationService.MyRegistration> mine() {
+		return registrations.mine();
 	}
 
 	@PostMapping("/api/activities/{id}/publish")
@@ -56,10 +69,13 @@ class ActivityApiController {
 	}
 
 	@PostMapping("/api/activities/{id}/registrations")
-	@Operation(summary = "Register a member (staff, with memberId); repeating it returns the same registration (200 instead of 201)")
-	ResponseEntity<RegistrationView> register(@PathVariable long id, @RequestBody RegistrationRequest request) {
-		boolean existed = registrations.exists(id, request.memberId());
-		RegistrationView view = registrations.register(id, request.memberId());
+	@Operation(summary = "Register: staff for a member (memberId), a worker for themself (no body needed); repeating it returns the same"
+			+ " registration (200 instead of 201)")
+	ResponseEntity<RegistrationView> register(@PathVariable long id, @RequestBody(required = false) RegistrationRequest request) {
+		Long memberId = request == null ? null : request.memberId();
+		Long who = memberId != null ? memberId : registrations.self().map(org.gonghui.member.MemberSummary::id).orElse(null);
+		boolean existed = registrations.exists(id, who);
+		RegistrationView view = registrations.register(id, memberId);
 		return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
 			.location(URI.create("/api/registrations/" + view.id()))
 			.body(view);

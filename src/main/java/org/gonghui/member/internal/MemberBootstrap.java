@@ -70,6 +70,8 @@ class MemberBootstrap implements ApplicationRunner {
 		member("张伟", "110101", "19870415", 5, "13900139001", longtan, jd, WorkForm.PLATFORM, "快递员", "京东", "2025-09-01");
 		member("刘洋", "110101", "19920630", 7, "13900139002", longtan, jd, WorkForm.PLATFORM, "快递员", "京东", "2026-01-10");
 		member("陈静", "110101", "19960218", 8, "13900139003", longtan, liangyuan, WorkForm.EMPLOYEE, "厨师", null, "2026-02-20");
+		// The demo worker account (张师傅, a 京东 courier in 龙潭) is 张伟's own sign-in: activities, sites, feedback.
+		jdbc.sql("update member set account_username = 'worker' where name = '张伟'").update();
 		long fanhua = org("泛华集团工会");
 		long fanhuaEmployer = employer(fanhua, "泛华集团");
 		member("孙丽", "110106", "19850909", 4, "13700137001", fanhua, fanhuaEmployer, WorkForm.EMPLOYEE, "会计", null, "2018-06-01");

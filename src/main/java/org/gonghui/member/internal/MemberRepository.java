@@ -65,6 +65,10 @@ class MemberRepository {
 		return jdbc.sql("select " + COLUMNS + " from member where id = :id").param("id", id).query(MemberRepository::map).optional();
 	}
 
+	Optional<Long> findIdByAccount(String username) {
+		return jdbc.sql("select id from member where account_username = :username").param("username", username).query(Long.class).optional();
+	}
+
 	Optional<Member> findByIdNumberHash(String hash) {
 		return jdbc.sql("select " + COLUMNS + " from member where id_number_hash = :h").param("h", hash).query(MemberRepository::map).optional();
 	}

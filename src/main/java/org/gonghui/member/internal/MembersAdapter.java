@@ -23,8 +23,17 @@ class MembersAdapter implements Members {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<MemberSummary> find(long memberId) {
-		return members.findById(memberId)
-			.flatMap(m -> organizations.find(m.unionId())
-				.map(union -> new MemberSummary(m.id(), m.name(), m.unionId(), union.path(), m.employerId(), m.status())));
+		return members.findById(memberId).flatMap(this::summary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<MemberSummary> findByAccount(String username) {
+		return members.findIdByAccount(username).flatMap(members::findById).flatMap(this::summary);
+	}
+
+	private Optional<MemberSummary> summary(Member m) {
+		return organizations.find(m.unionId())
+			.map(union -> new MemberSummary(m.id(), m.name(), m.unionId(), union.path(), m.employerId(), m.status()));
 	}
 }

@@ -74,7 +74,8 @@ class SecurityConfiguration {
 				// Workers find sites without an account; the service shows a non-public site only to staff in scope.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/sites/nearest", "/api/sites/{id:\\d+}").permitAll()
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
-				.requestMatchers("/api/activities/**", "/api/registrations/**").hasAnyRole(STAFF_ROLES)
+				// Workers see open activities and register themselves; the services tell staff work from a worker's own.
+				.requestMatchers("/api/activities/**", "/api/registrations/**", "/api/me/**").authenticated()
 				.requestMatchers("/api/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/api/members/**", "/api/join-applications/**", "/api/welcome-packages/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/organizations/**", "/api/employers/**", "/api/visits/**").hasAnyRole(STAFF_ROLES)

@@ -1,0 +1,71 @@
+package org.gonghui.activity.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.gonghui.activity.ActivityKind;
+import org.gonghui.activity.Audience;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo activities from the seed page: 龙潭's visit that gathers 60 workers of 京东快递, 良苑餐厅 and other
+ * local employers, and 朝阳's group counselling for young teachers of 陈经纶中学. Both published, a week
+ * ahead, so the demo worker (a 京东 courier in 龙潭) can register on a phone.
+ */
+@Component
+@Profile("demo")
+@Order(400)
+class ActivityBootstrap implements ApplicationRunner {
+
+	private final JdbcClient jdbc;
+	private final ActivityRepository activities;
+	private final Clock clock;
+
+	ActivityBootstrap(JdbcClient jdbc, ActivityRepository activities, Clock clock) {
+		this.jdbc = jdbc;
+		this.activities = activities;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		if (jdbc.sql("select count(*) from activity").query(Long.class).single() > 0
+				|| jdbc.sql("select count(*) from organization where name = '龙潭街道总工会'").query(Long.class).single() == 0) {
+			return;
+		}
+		Instant now = clock.instant();
+		ZoneId beijing = ZoneId.of("Asia/Shanghai");
+		LocalDate inAWeek = LocalDate.ofInstant(now, beijing).plusDays(7);
+		long longtan = org("龙潭街道总工会");
+		long visit = activities.insert(longtan, ActivityKind.VISIT, "新就业形态劳动者走进红色纪念馆",
+				"组织辖区京东快递、良苑餐厅等单位的快递员、外卖骑手和餐饮职工参观学习，集体乘车往返。", "东城区龙潭街道工会服务站集合", 60, true, false,
+				Audience.ORGANIZATION_SUBTREE, null, null, "system", now);
+		Instant start = inAWeek.atTime(9, 0).atZone(beijing).toInstant();
+		activities.insertSession(visit, 0, "参观纪念馆", "VISIT", start, start.plus(Duration.ofHours(3)), true);
+		jdbc.sql("update activity set registration_closes_at = :closes where id = :id")
+			.param("closes", java.sql.Timestamp.from(start)).param("id", visit).update();
+		activities.publish(visit, now);
+
+		long school = org("陈经纶中学工会");
+		long counselling = activities.insert(school, ActivityKind.GROUP_COUNSELLING, "青年教师团体心理辅导",
+				"党委教师工作部与校工会联合举办，邀请心理咨询师带领青年教师进行团体辅导。", "陈经纶中学心理辅导室", 20, true, false,
+				Audience.ORGANIZATION_SUBTREE, null, null, "system", now);
+		Instant afternoon = inAWeek.atTime(14, 0).atZone(beijing).toInstant();
+		activities.insertSession(counselling, 0, "团体辅导", "SEMINAR", afternoon, afternoon.plus(Duration.ofHours(2)), true);
+		activities.publish(counselling, now);
+	}
+
+	private long org(String name) {
+		return jdbc.sql("select id from organization where name = :name").param("name", name).query(Long.class).single();
+	}
+}
