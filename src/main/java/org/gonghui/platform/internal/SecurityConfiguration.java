@@ -121,6 +121,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**").hasAnyRole(STAFF_ROLES)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
