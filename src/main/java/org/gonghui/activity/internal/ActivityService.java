@@ -18,6 +18,7 @@ import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.shared.Text;
+import org.gonghui.shared.TextChecks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -182,14 +183,7 @@ public class ActivityService {
 	}
 
 	private static String line(String text, String field, int max, List<FieldProblem> problems) {
-		String value = Text.clean(text);
-		if (value != null && value.length() > max) {
-			problems.add(new FieldProblem(field, "validation.tooLong", max));
-		}
-		else if (Text.hasControlCharacters(value)) {
-			problems.add(new FieldProblem(field, "validation.controlCharacters"));
-		}
-		return value;
+		return TextChecks.line(text, field, max, problems);
 	}
 
 	/** A new activity as staff enter it; {@code audience} defaults to the organiser's subtree. */

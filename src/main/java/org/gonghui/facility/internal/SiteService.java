@@ -31,6 +31,7 @@ import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.shared.Text;
+import org.gonghui.shared.TextChecks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -465,25 +466,11 @@ public class SiteService {
 	}
 
 	static String checkLine(String text, String field, int max, List<FieldProblem> problems) {
-		return check(Text.clean(text), field, max, problems);
+		return TextChecks.line(text, field, max, problems);
 	}
 
 	static String checkText(String text, String field, int max, List<FieldProblem> problems) {
-		if (text == null) {
-			return null;
-		}
-		String cleaned = text.replace("\r\n", "\n").replace('\u3000', ' ').strip();
-		return check(cleaned.isEmpty() ? null : cleaned, field, max, problems);
-	}
-
-	private static String check(String value, String field, int max, List<FieldProblem> problems) {
-		if (value != null && value.length() > max) {
-			problems.add(new FieldProblem(field, "validation.tooLong", max));
-		}
-		else if (Text.hasControlCharacters(value)) {
-			problems.add(new FieldProblem(field, "validation.controlCharacters"));
-		}
-		return value;
+		return TextChecks.text(text, field, max, problems);
 	}
 
 	/** List filters and order; each filter may be null. */

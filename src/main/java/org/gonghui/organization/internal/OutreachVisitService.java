@@ -20,7 +20,7 @@ import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
-import org.gonghui.shared.Text;
+import org.gonghui.shared.TextChecks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -202,28 +202,12 @@ public class OutreachVisitService {
 		}
 	}
 
-	/** One line of text: white space collapsed, length and control characters checked. */
 	private static String checkLine(String text, String field, int max, List<FieldProblem> problems) {
-		return check(Text.clean(text), field, max, problems);
+		return TextChecks.line(text, field, max, problems);
 	}
 
-	/** Free text that may span lines (a visit's result): line breaks kept, ends trimmed. */
 	private static String checkText(String text, String field, int max, List<FieldProblem> problems) {
-		if (text == null) {
-			return null;
-		}
-		String cleaned = text.replace("\r\n", "\n").replace('\u3000', ' ').strip();
-		return check(cleaned.isEmpty() ? null : cleaned, field, max, problems);
-	}
-
-	private static String check(String value, String field, int max, List<FieldProblem> problems) {
-		if (value != null && value.length() > max) {
-			problems.add(new FieldProblem(field, "validation.tooLong", max));
-		}
-		else if (Text.hasControlCharacters(value)) {
-			problems.add(new FieldProblem(field, "validation.controlCharacters"));
-		}
-		return value;
+		return TextChecks.text(text, field, max, problems);
 	}
 
 	private static VisitView view(OutreachVisitRepository.Row r, LocalDate today) {
