@@ -22,7 +22,7 @@ CLIENTS=${CLIENTS:-32}
 DB=${BENCH_DB:-gonghui_bench_rush}
 PORT=${BENCH_PORT:-18092}
 PORT2=$((PORT + 1))
-JAR=target/gonghui-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-target/gonghui-0.1.0-SNAPSHOT.jar}
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres)
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
 work=$(mktemp -d /tmp/gonghui-rush.XXXXXX)
@@ -38,7 +38,7 @@ echo "== $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(lscpu | sed -n 's/^Mod
 
 start_app() { # port
 	GONGHUI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" GONGHUI_DB_USER=postgres GONGHUI_SECURE_COOKIES=false \
-		java -Xmx512m -jar "$JAR" --spring.profiles.active=demo,postgres --server.port="$1" >> "$work/app-$1.log" 2>&1 &
+		java -Xmx512m ${APP_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo,postgres --server.port="$1" >> "$work/app-$1.log" 2>&1 &
 	apps+=($!)
 	until curl -sf "http://127.0.0.1:$1/actuator/health" | grep -q UP; do sleep 0.5; done
 }
@@ -83,15 +83,30 @@ ACT=$(new_activity "$PORT")
 curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X POST "http://127.0.0.1:$PORT/api/activities/$ACT/publish"
 curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X POST "http://127.0.0.1:$PORT/api/activities/$WARM/publish" || true
 echo "== one instance"
+if [ -n "${PROFILE_DIR:-}" ]; then # what the database's sessions wait for, 5 times a second, during the measured rush
+	"${PSQL[@]}" -d "$DB" -o "$PROFILE_DIR/pg_activity.txt" > /dev/null 2>&1 <<-SQL &
+		select now()::time(1) as t, coalesce(wait_event_type, '-') as type, coalesce(wait_event, 'running') as event, state,
+		  left(regexp_replace(query, '\s+', ' ', 'g'), 70) as query from pg_stat_activity
+		  where datname = '$DB' and backend_type = 'client backend' and pid <> pg_backend_pid() \watch 0.2
+	SQL
+	watcher=$!
+	jcmd "${apps[0]}" JFR.start name=rush settings=profile > /dev/null
+fi
 java bench/ActivityRush.java "$ACT" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT"
+if [ -n "${PROFILE_DIR:-}" ]; then
+	kill "$watcher" 2>/dev/null || true
+	jcmd "${apps[0]}" JFR.stop name=rush filename="$PROFILE_DIR/rush.jfr" > /dev/null
+fi
 echo "   check: $(check "$ACT")"
 
-echo "== two instances"
-start_app "$PORT2"
-ACT2=$(new_activity "$PORT")
-curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X POST "http://127.0.0.1:$PORT/api/activities/$ACT2/publish"
-java bench/ActivityRush.java "$ACT2" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT" "http://127.0.0.1:$PORT2"
-echo "   check: $(check "$ACT2")"
+if [ "${TWO_INSTANCES:-1}" = 1 ]; then
+	echo "== two instances"
+	start_app "$PORT2"
+	ACT2=$(new_activity "$PORT")
+	curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X POST "http://127.0.0.1:$PORT/api/activities/$ACT2/publish"
+	java bench/ActivityRush.java "$ACT2" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT" "http://127.0.0.1:$PORT2"
+	echo "   check: $(check "$ACT2")"
+fi
 for p in "${apps[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
 apps=()
 

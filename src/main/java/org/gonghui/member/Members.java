@@ -13,4 +13,7 @@ public interface Members {
 
 	/** The member a signed-in account belongs to (a worker's own record), if one is linked. */
 	Optional<MemberSummary> findByAccount(String username);
+
+	/** The member with this card number (会员证号), as a union chair types it from a class list. */
+	Optional<MemberSummary> findByCardNumber(String cardNumber);
 }

@@ -25,7 +25,10 @@ public final class FormErrors {
 
 	public static void apply(InvalidInputException e, BindingResult result) {
 		for (var p : e.problems()) {
-			if (p.field() == null || !result.getModel().containsKey(result.getObjectName())) {
+			// A field the form does not have (a service-side name) is shown above the form rather than failing the page.
+			if (p.field() == null || !result.getModel().containsKey(result.getObjectName())
+					|| result instanceof org.springframework.validation.AbstractPropertyBindingResult b
+							&& !b.getPropertyAccessor().isReadableProperty(p.field())) {
 				result.reject(p.code(), p.args(), p.code());
 			}
 			else {

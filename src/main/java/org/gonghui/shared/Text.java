@@ -37,4 +37,12 @@ public final class Text {
 	public static boolean hasControlCharacters(String text) {
 		return text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
 	}
+
+	/**
+	 * The text with the LIKE wildcards it may contain matched literally, for a bound {@code LIKE :param}
+	 * (both databases take backslash as the default escape).
+	 */
+	public static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
 }

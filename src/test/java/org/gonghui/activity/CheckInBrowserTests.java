@@ -46,6 +46,9 @@ class CheckInBrowserTests {
 	ActivityService activities;
 
 	@Autowired
+	org.gonghui.activity.internal.ActivityLifecycle lifecycle;
+
+	@Autowired
 	RegistrationService registrations;
 
 	@Autowired
@@ -66,7 +69,7 @@ class CheckInBrowserTests {
 			Instant start = Instant.now().plus(Duration.ofDays(7));
 			activity = activities.create(new NewActivity(id(jdbc, "丰台区总工会"), ActivityKind.VISIT, "泛华职工参观卢沟桥", null, "卢沟桥", 30, false,
 					false, null, null, null, List.of(new NewSession("参观", "VISIT", start, start.plus(Duration.ofHours(3)), true))));
-			activities.publish(activity);
+			lifecycle.publish(activity);
 			code = registrations.get(registrations.register(activity, member).id()).checkInCode();
 		}
 		finally {

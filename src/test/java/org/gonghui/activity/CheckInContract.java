@@ -79,6 +79,9 @@ abstract class CheckInContract {
 	ActivityService activities;
 
 	@Autowired
+	org.gonghui.activity.internal.ActivityLifecycle lifecycle;
+
+	@Autowired
 	RegistrationService registrations;
 
 	@Autowired
@@ -106,7 +109,7 @@ abstract class CheckInContract {
 		}
 		long id = activities.create(new NewActivity(id(jdbc, organisation), ActivityKind.VISIT, "签到测试活动" + UUID.randomUUID(), null, "北京",
 				capacity, waitlist, false, null, null, sessionTitles.length == 0 ? start : null, sessions));
-		activities.publish(id);
+		lifecycle.publish(id);
 		return id;
 	}
 
@@ -116,24 +119,7 @@ abstract class CheckInContract {
 
 	/** Members made for the test, straight into the registry, with an employer (by name) or none. */
 	List<Long> members(String union, String employer, int count) {
-		long unionId = id(jdbc, union);
-		Long employerId = employer == null ? null : employerId(jdbc, employer);
-		List<Long> ids = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			String unique = UUID.randomUUID().toString().replace("-", "");
-			jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, employer_id, work_form,"
-					+ " join_date, status, card_number, created_at, updated_at) values (:name, 'MALE', 'x', :hash, '110***********0000', :union,"
-					+ " :employer, 'EMPLOYEE', current_date, 'ACTIVE', :card, :now, :now)")
-				.param("name", "签到会员" + unique.substring(0, 6))
-				.param("hash", (unique + unique).substring(0, 64))
-				.param("union", unionId)
-				.param("employer", employerId, java.sql.Types.BIGINT)
-				.param("card", "C" + unique.substring(0, 18))
-				.param("now", Timestamp.from(Instant.now()))
-				.update();
-			ids.add(jdbc.sql("select id from member where card_number = :card").param("card", "C" + unique.substring(0, 18)).query(Long.class).single());
-		}
-		return ids;
+		return ActivityFixtures.members(jdbc, union, employer, "签到会员", count);
 	}
 
 	String name(long member) {

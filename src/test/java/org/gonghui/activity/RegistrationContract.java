@@ -59,6 +59,9 @@ abstract class RegistrationContract {
 	ActivityService activities;
 
 	@Autowired
+	org.gonghui.activity.internal.ActivityLifecycle lifecycle;
+
+	@Autowired
 	RegistrationService registrations;
 
 	@Autowired
@@ -106,28 +109,12 @@ abstract class RegistrationContract {
 		Instant start = Instant.now().plus(Duration.ofDays(7));
 		long id = activities.create(new NewActivity(id(jdbc, organisation), ActivityKind.VISIT, "参观活动" + UUID.randomUUID(), null, "北京",
 				capacity, waitlist, false, null, null, null, List.of(new NewSession("参观", "VISIT", start, start.plus(Duration.ofHours(3)), true))));
-		activities.publish(id);
+		lifecycle.publish(id);
 		return id;
 	}
 
-	/** Members made for the test, straight into the registry (their personal data is irrelevant here). */
 	List<Long> members(String union, int count) {
-		long unionId = id(jdbc, union);
-		List<Long> ids = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			String unique = UUID.randomUUID().toString().replace("-", "");
-			jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, work_form, join_date, status,"
-					+ " card_number, created_at, updated_at) values (:name, 'MALE', 'x', :hash, '110***********0000', :union, 'EMPLOYEE', current_date,"
-					+ " 'ACTIVE', :card, :now, :now)")
-				.param("name", "测试会员" + i)
-				.param("hash", (unique + unique).substring(0, 64))
-				.param("union", unionId)
-				.param("card", "T" + unique.substring(0, 18))
-				.param("now", Timestamp.from(Instant.now()))
-				.update();
-			ids.add(jdbc.sql("select id from member where card_number = :card").param("card", "T" + unique.substring(0, 18)).query(Long.class).single());
-		}
-		return ids;
+		return ActivityFixtures.members(jdbc, union, null, "测试会员", count);
 	}
 
 	static void assertProblem(Runnable action, String code) {

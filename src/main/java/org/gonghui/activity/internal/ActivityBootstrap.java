@@ -28,11 +28,13 @@ class ActivityBootstrap implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 	private final ActivityRepository activities;
+	private final ActivityDetailsRepository details;
 	private final Clock clock;
 
-	ActivityBootstrap(JdbcClient jdbc, ActivityRepository activities, Clock clock) {
+	ActivityBootstrap(JdbcClient jdbc, ActivityRepository activities, ActivityDetailsRepository details, Clock clock) {
 		this.jdbc = jdbc;
 		this.activities = activities;
+		this.details = details;
 		this.clock = clock;
 	}
 
@@ -48,8 +50,10 @@ class ActivityBootstrap implements ApplicationRunner {
 		LocalDate inAWeek = LocalDate.ofInstant(now, beijing).plusDays(7);
 		long longtan = org("龙潭街道总工会");
 		long visit = activities.insert(longtan, ActivityKind.VISIT, "新就业形态劳动者走进红色纪念馆",
-				"组织辖区京东快递、良苑餐厅等单位的快递员、外卖骑手和餐饮职工参观学习，集体乘车往返。", "东城区龙潭街道工会服务站集合", 60, true, false,
-				Audience.ORGANIZATION_SUBTREE, null, null, "system", now);
+				"组织辖区京东快递、良苑餐厅等单位的快递员、外卖骑手和餐饮职工参观学习，集体乘车往返。", "东城区龙潭街道工会服务站集合", null, 60, true,
+				false, Audience.EMPLOYERS, null, null, "system", now);
+		details.addAudienceEmployers(visit, jdbc.sql("select id from employer where name in ('京东快递（龙潭站）', '良苑餐厅') order by id")
+			.query(Long.class).list());
 		Instant start = inAWeek.atTime(9, 0).atZone(beijing).toInstant();
 		activities.insertSession(visit, 0, "参观纪念馆", "VISIT", start, start.plus(Duration.ofHours(3)), true);
 		jdbc.sql("update activity set registration_closes_at = :closes where id = :id")
@@ -58,8 +62,10 @@ class ActivityBootstrap implements ApplicationRunner {
 
 		long school = org("陈经纶中学工会");
 		long counselling = activities.insert(school, ActivityKind.GROUP_COUNSELLING, "青年教师团体心理辅导",
-				"党委教师工作部与校工会联合举办，邀请心理咨询师带领青年教师进行团体辅导。", "陈经纶中学心理辅导室", 20, true, false,
+				"党委教师工作部与校工会联合举办，邀请心理咨询师带领青年教师进行团体辅导。", "陈经纶中学心理辅导室", null, 20, true, false,
 				Audience.ORGANIZATION_SUBTREE, null, null, "system", now);
+		details.replaceCoOrganizers(counselling, java.util.List.of(new ActivityDetailsRepository.CoOrganizer(null, "党委教师工作部")));
+		details.replaceExperts(counselling, java.util.List.of(new ActivityDetailsRepository.Expert("王老师", "国家二级心理咨询师")));
 		Instant afternoon = inAWeek.atTime(14, 0).atZone(beijing).toInstant();
 		activities.insertSession(counselling, 0, "团体辅导", "SEMINAR", afternoon, afternoon.plus(Duration.ofHours(2)), true);
 		activities.publish(counselling, now);

@@ -23,6 +23,11 @@ class ActivityRepository {
 	private static final String SELECT = "select a.*, o.name as organization_name, o.path as organization_path"
 			+ " from activity a join organization o on o.id = a.organization_id";
 
+	private static final String LIST_SELECT = "select a.*, o.name as organization_name, o.path as organization_path,"
+			+ " (select min(s.starts_at) from activity_session s where s.activity_id = a.id) as first_start,"
+			+ " (select count(*) from registration r where r.activity_id = a.id and r.status = 'WAITLISTED') as waitlisted"
+			+ " from activity a join organization o on o.id = a.organization_id";
+
 	private final JdbcClient jdbc;
 
 	ActivityRepository(JdbcClient jdbc) {
@@ -31,20 +36,41 @@ class ActivityRepository {
 
 	record Activity(long id, long organizationId, String organizationName, OrgPath organizationPath, ActivityKind kind, String title,
 			String description, String venue, int capacity, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
-			Instant registrationOpensAt, Instant registrationClosesAt, ActivityStatus status, int seatsTaken, Instant createdAt, int version) {
+			Instant registrationOpensAt, Instant registrationClosesAt, ActivityStatus status, int seatsTaken, Instant createdAt, int version,
+			Long siteId) {
+	}
+
+	/** Staff list filters; each may be null. */
+	record Filter(ActivityStatus status, ActivityKind kind, String text) {
+	}
+
+	/** Orders of the staff list; the SQL is fixed text chosen by the enum, never taken from the request. */
+	enum Sort {
+		STARTS("first_start desc nulls last, a.id desc"), CREATED("a.created_at desc, a.id desc"), TITLE("a.title, a.id");
+
+		private final String orderBy;
+
+		Sort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+	}
+
+	/** One line of the staff list: the activity, when it starts, and how many registrations it has. */
+	record Listed(Activity activity, Instant firstStart, long waitlisted) {
 	}
 
 	record Session(long id, String title, String type, Instant startsAt, Instant endsAt, boolean counts) {
 	}
 
-	long insert(long organizationId, ActivityKind kind, String title, String description, String venue, int capacity, boolean waitlist,
-			boolean approval, Audience audience, Instant opensAt, Instant closesAt, String by, Instant now) {
+	long insert(long organizationId, ActivityKind kind, String title, String description, String venue, Long siteId, int capacity,
+			boolean waitlist, boolean approval, Audience audience, Instant opensAt, Instant closesAt, String by, Instant now) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into activity (organization_id, kind, title, description, venue, capacity, waitlist_enabled, approval_required, audience,"
-				+ " registration_opens_at, registration_closes_at, status, seats_taken, created_by, created_at, updated_at)"
-				+ " values (:org, :kind, :title, :description, :venue, :capacity, :waitlist, :approval, :audience, :opens, :closes, 'DRAFT', 0,"
+		jdbc.sql("insert into activity (organization_id, kind, title, description, venue, site_id, capacity, waitlist_enabled, approval_required,"
+				+ " audience, registration_opens_at, registration_closes_at, status, seats_taken, created_by, created_at, updated_at)"
+				+ " values (:org, :kind, :title, :description, :venue, :site, :capacity, :waitlist, :approval, :audience, :opens, :closes, 'DRAFT', 0,"
 				+ " :by, :now, :now)")
 			.param("org", organizationId)
+			.param("site", siteId, Types.BIGINT)
 			.param("kind", kind.name())
 			.param("title", title)
 			.param("description", description, Types.VARCHAR)
@@ -79,13 +105,19 @@ class ActivityRepository {
 	}
 
 	/**
-	 * Published activities a member may join: open to all members, or organised by one of the
-	 * organisations the member's union lies under ({@code ancestorIds}: the ids of its path).
+	 * Published activities a member may join: open to all members; organised by one of the organisations
+	 * the member's union lies under ({@code ancestorIds}: the ids of its path); open to the member's
+	 * employer; or naming the member.
 	 */
-	List<Activity> openFor(List<Long> ancestorIds, int limit) {
-		return jdbc.sql(SELECT + " where a.status = 'PUBLISHED' and (a.audience = 'ALL_MEMBERS' or a.organization_id in (:ancestors))"
+	List<Activity> openFor(List<Long> ancestorIds, long memberId, Long employerId, int limit) {
+		return jdbc.sql(SELECT + " where a.status = 'PUBLISHED' and (a.audience = 'ALL_MEMBERS'"
+				+ " or a.audience = 'ORGANIZATION_SUBTREE' and a.organization_id in (:ancestors)"
+				+ " or a.audience = 'EMPLOYERS' and exists (select 1 from activity_audience_employer e where e.activity_id = a.id and e.employer_id = :employer)"
+				+ " or a.audience = 'NAMED_LIST' and exists (select 1 from activity_audience_member m where m.activity_id = a.id and m.member_id = :member))"
 				+ " order by a.registration_closes_at nulls last, a.id desc limit :limit")
 			.param("ancestors", ancestorIds)
+			.param("employer", employerId == null ? -1L : employerId)
+			.param("member", memberId)
 			.param("limit", limit)
 			.query(ActivityRepository::map)
 			.list();
@@ -108,9 +140,109 @@ class ActivityRepository {
 			.update() == 1;
 	}
 
-	/** Takes a seat if one is free: the one statement that decides, under the row lock, so never more than capacity. */
+	/**
+	 * Takes a seat if one is free and registration has not ended: the one statement that decides, under the
+	 * row lock, so never more than capacity, and nothing slips in after the activity started or was cancelled.
+	 */
 	boolean takeSeat(long id) {
-		return jdbc.sql("update activity set seats_taken = seats_taken + 1 where id = :id and seats_taken < capacity").param("id", id).update() == 1;
+		return jdbc.sql("update activity set seats_taken = seats_taken + 1 where id = :id and seats_taken < capacity"
+				+ " and status in ('PUBLISHED', 'CLOSED')").param("id", id).update() == 1;
+	}
+
+	long count(String scopePattern, Filter f) {
+		return bind(jdbc.sql("select count(*) from activity a join organization o on o.id = a.organization_id" + FILTER), scopePattern, f)
+			.query(Long.class).single();
+	}
+
+	List<Listed> search(String scopePattern, Filter f, Sort sort, long offset, int limit) {
+		return bind(jdbc.sql("select * from (" + LIST_SELECT + FILTER + ") x order by " + sort.orderBy.replace("a.", "x.")
+				+ " limit :limit offset :offset"), scopePattern, f)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> new Listed(map(rs, n), instant(rs.getTimestamp("first_start")), rs.getLong("waitlisted")))
+			.list();
+	}
+
+	private static final String FILTER = " where o.path like :scope and (cast(:status as varchar) is null or a.status = :status)"
+			+ " and (cast(:kind as varchar) is null or a.kind = :kind) and (cast(:text as varchar) is null or a.title like :text)";
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String scopePattern, Filter f) {
+		return spec.param("scope", scopePattern)
+			.param("status", f.status() == null ? null : f.status().name(), Types.VARCHAR)
+			.param("kind", f.kind() == null ? null : f.kind().name(), Types.VARCHAR)
+			.param("text", f.text() == null ? null : "%" + org.gonghui.shared.Text.escapeLike(f.text()) + "%", Types.VARCHAR);
+	}
+
+
+	/** Moves the status if it still is {@code from} (a concurrent move loses); false otherwise. */
+	boolean move(long id, ActivityStatus from, ActivityStatus to, Instant now) {
+		return jdbc.sql("update activity set status = :to, updated_at = :now, version = version + 1 where id = :id and status = :from")
+			.param("to", to.name())
+			.param("from", from.name())
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Edits the details at a known version. Capacity may not drop below the seats already taken: the
+	 * condition is in the statement, so a sign-up racing the edit cannot end above capacity either.
+	 */
+	EditOutcome update(long id, int version, String title, String description, String venue, Long siteId, int capacity, boolean waitlist,
+			Instant opensAt, Instant closesAt, Instant now) {
+		int n = jdbc.sql("update activity set title = :title, description = :description, venue = :venue, site_id = :site, capacity = :capacity,"
+				+ " waitlist_enabled = :waitlist, registration_opens_at = :opens, registration_closes_at = :closes, updated_at = :now,"
+				+ " version = version + 1 where id = :id and version = :version and seats_taken <= :capacity")
+			.param("title", title)
+			.param("description", description, Types.VARCHAR)
+			.param("venue", venue, Types.VARCHAR)
+			.param("site", siteId, Types.BIGINT)
+			.param("capacity", capacity)
+			.param("waitlist", waitlist)
+			.param("opens", timestamp(opensAt), Types.TIMESTAMP)
+			.param("closes", timestamp(closesAt), Types.TIMESTAMP)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (n == 1) {
+			return EditOutcome.DONE;
+		}
+		Activity current = findById(id).orElseThrow();
+		return current.version() != version ? EditOutcome.STALE : EditOutcome.BELOW_TAKEN;
+	}
+
+	enum EditOutcome {
+		DONE, STALE, BELOW_TAKEN
+	}
+
+	/**
+	 * Closes out the registrations of an activity that ends: {@code seatHolders} become {@code seatHoldersTo}
+	 * (REGISTERED → NO_SHOW when it finishes, → CANCELLED when it is cancelled), everyone still waiting is
+	 * cancelled; each change gets its event row. Returns how many changed.
+	 */
+	int closeOut(long activityId, org.gonghui.activity.RegistrationStatus registeredTo, String actor, String note, Instant now) {
+		int changed = 0;
+		for (String from : List.of("REGISTERED", "OFFERED", "WAITLISTED", "PENDING_APPROVAL")) {
+			String to = from.equals("REGISTERED") ? registeredTo.name() : "CANCELLED";
+			jdbc.sql("insert into registration_event (registration_id, from_status, to_status, actor, note, occurred_at)"
+					+ " select id, status, :to, :actor, :note, :now from registration where activity_id = :a and status = :from")
+				.param("to", to).param("actor", actor).param("note", note).param("now", Timestamp.from(now)).param("a", activityId).param("from", from)
+				.update();
+			changed += jdbc.sql("update registration set status = :to, offered_until = null, updated_at = :now, version = version + 1"
+					+ " where activity_id = :a and status = :from")
+				.param("to", to).param("now", Timestamp.from(now)).param("a", activityId).param("from", from)
+				.update();
+		}
+		// Seats follow the registrations that still hold one.
+		jdbc.sql("update activity set seats_taken = (select count(*) from registration r where r.activity_id = activity.id"
+				+ " and r.status in ('REGISTERED', 'OFFERED', 'ATTENDED', 'NO_SHOW')) where id = :a").param("a", activityId).update();
+		return changed;
+	}
+
+
+	long waitlisted(long id) {
+		return jdbc.sql("select count(*) from registration where activity_id = :id and status = 'WAITLISTED'").param("id", id).query(Long.class).single();
 	}
 
 	void freeSeat(long id) {
@@ -131,6 +263,6 @@ class ActivityRepository {
 				rs.getString("description"), rs.getString("venue"), rs.getInt("capacity"), rs.getBoolean("waitlist_enabled"),
 				rs.getBoolean("approval_required"), Audience.valueOf(rs.getString("audience")), instant(rs.getTimestamp("registration_opens_at")),
 				instant(rs.getTimestamp("registration_closes_at")), ActivityStatus.valueOf(rs.getString("status")), rs.getInt("seats_taken"),
-				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), (Long) rs.getObject("site_id", Long.class));
 	}
 }

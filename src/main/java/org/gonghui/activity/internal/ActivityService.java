@@ -9,6 +9,8 @@ import java.util.List;
 import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.ActivityStatus;
 import org.gonghui.activity.Audience;
+import org.gonghui.facility.Sites;
+import org.gonghui.member.MemberSummary;
 import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.organization.Organizations;
 import org.gonghui.platform.AuditLog;
@@ -16,14 +18,20 @@ import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.Role;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
+import org.gonghui.shared.OrgPath;
+import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.shared.Text;
 import org.gonghui.shared.TextChecks;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Activities in the caller's scope: create (as a draft, with sessions), read, publish. */
+/**
+ * Activities in the caller's scope: create (a draft, with sessions, co-organisers, experts, venue and
+ * audience), edit the details, list and read. Status moves are in {@link ActivityLifecycle}.
+ */
 @Service
 public class ActivityService {
 
@@ -34,14 +42,25 @@ public class ActivityService {
 	static final int MAX_SESSIONS = 100;
 
 	private final ActivityRepository activities;
+	private final ActivityDetailsRepository details;
+	private final ActivityInput input;
+	private final Waitlist waitlist;
 	private final Organizations organizations;
+	private final org.gonghui.member.Members members;
+	private final Sites sites;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	ActivityService(ActivityRepository activities, Organizations organizations, CurrentUser currentUser, AuditLog audit, Clock clock) {
+	ActivityService(ActivityRepository activities, ActivityDetailsRepository details, ActivityInput input, Waitlist waitlist,
+			Organizations organizations, org.gonghui.member.Members members, Sites sites, CurrentUser currentUser, AuditLog audit, Clock clock) {
+		this.members = members;
+		this.waitlist = waitlist;
 		this.activities = activities;
+		this.details = details;
+		this.input = input;
 		this.organizations = organizations;
+		this.sites = sites;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
@@ -64,41 +83,14 @@ public class ActivityService {
 		if (c.kind() == null) {
 			problems.add(new FieldProblem("kind", "validation.required"));
 		}
-		String title = line(c.title(), "title", MAX_TITLE, problems);
-		if (title == null) {
-			problems.add(new FieldProblem("title", "validation.required"));
-		}
-		String venue = line(c.venue(), "venue", MAX_VENUE, problems);
-		String description = c.description() == null || c.description().isBlank() ? null : c.description().strip();
-		if (description != null && description.length() > MAX_DESCRIPTION) {
-			problems.add(new FieldProblem("description", "validation.tooLong", MAX_DESCRIPTION));
-		}
-		if (c.capacity() == null) {
-			problems.add(new FieldProblem("capacity", "validation.required"));
-		}
-		else if (c.capacity() < 1 || c.capacity() > MAX_CAPACITY) {
-			problems.add(new FieldProblem("capacity", "activity.capacity.range", MAX_CAPACITY));
-		}
+		Fields f = fields(c.title(), c.description(), c.venue(), c.siteId(), c.capacity(), c.registrationOpensAt(), c.registrationClosesAt(), problems);
 		List<NewSession> sessions = c.sessions() == null ? List.of() : c.sessions();
-		if (sessions.size() > MAX_SESSIONS) {
-			problems.add(new FieldProblem("sessions", "activity.sessions.tooMany", MAX_SESSIONS));
-		}
-		for (int i = 0; i < sessions.size(); i++) {
-			NewSession s = sessions.get(i);
-			String field = "sessions[" + i + "]";
-			if (s == null || Text.clean(s.title()) == null) {
-				problems.add(new FieldProblem(field + ".title", "validation.required"));
-			}
-			if (s != null && (s.startsAt() == null || s.endsAt() == null)) {
-				problems.add(new FieldProblem(field + ".startsAt", "validation.required"));
-			}
-			else if (s != null && !s.startsAt().isBefore(s.endsAt())) {
-				problems.add(new FieldProblem(field + ".endsAt", "activity.session.endsBeforeStart"));
-			}
-		}
-		if (c.registrationOpensAt() != null && c.registrationClosesAt() != null && !c.registrationOpensAt().isBefore(c.registrationClosesAt())) {
-			problems.add(new FieldProblem("registrationClosesAt", "activity.window.closesBeforeOpens"));
-		}
+		checkSessions(sessions, problems);
+		Audience audience = c.audience() == null ? Audience.ORGANIZATION_SUBTREE : c.audience();
+		var employers = input.employers(audience, c.audienceEmployerIds(), problems);
+		var named = input.members(audience, c.audienceMemberIds(), problems);
+		var coOrganizers = input.coOrganizers(c.coOrganizers(), problems);
+		var experts = input.experts(c.experts(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -106,26 +98,132 @@ public class ActivityService {
 		Instant closes = c.registrationClosesAt() != null ? c.registrationClosesAt()
 				: sessions.stream().map(NewSession::startsAt).min(Comparator.naturalOrder()).orElse(null);
 		Instant now = clock.instant();
-		long id = activities.insert(organiser.id(), c.kind(), title, description, venue, c.capacity(), Boolean.TRUE.equals(c.waitlistEnabled()),
-				Boolean.TRUE.equals(c.approvalRequired()), c.audience() == null ? Audience.ORGANIZATION_SUBTREE : c.audience(),
-				c.registrationOpensAt(), closes, currentUser.username(), now);
+		long id = activities.insert(organiser.id(), c.kind(), f.title(), f.description(), f.venue(), c.siteId(), c.capacity(),
+				Boolean.TRUE.equals(c.waitlistEnabled()), Boolean.TRUE.equals(c.approvalRequired()), audience, c.registrationOpensAt(), closes,
+				currentUser.username(), now);
 		for (int i = 0; i < sessions.size(); i++) {
 			NewSession s = sessions.get(i);
-			activities.insertSession(id, i, Text.clean(s.title()), s.type() == null ? "OTHER" : s.type(), s.startsAt(), s.endsAt(),
+			var type = org.gonghui.activity.SessionType.parse(s.type());
+			activities.insertSession(id, i, Text.clean(s.title()), type == null ? "OTHER" : type.name(), s.startsAt(), s.endsAt(),
 					s.counts() == null || s.counts());
 		}
-		audit.record("activity.create", "activity", id, c.kind() + " " + title + " (" + c.capacity() + " seats)");
+		details.replaceCoOrganizers(id, coOrganizers);
+		details.replaceExperts(id, experts);
+		details.addAudienceEmployers(id, employers);
+		details.addAudienceMembers(id, named);
+		audit.record("activity.create", "activity", id, c.kind() + " " + f.title() + " (" + c.capacity() + " seats, " + audience + ")");
 		return id;
 	}
 
+	/**
+	 * Edits the details of an activity that has not started. Capacity may not drop below the seats already
+	 * taken (a clear refusal, nothing stored); a capacity that grows offers the new seats to the waitlist.
+	 */
 	@Transactional
-	public void publish(long id) {
+	public void update(long id, ActivityEdit e) {
 		requireWriter();
 		ActivityRepository.Activity a = visible(id);
-		if (!activities.publish(id, clock.instant())) {
-			throw InvalidInputException.of("status", "activity.publish.notDraft");
+		if (!a.status().editable()) {
+			throw InvalidInputException.of("status", "activity.edit.notEditable");
 		}
-		audit.record("activity.publish", "activity", id, a.title());
+		List<FieldProblem> problems = new ArrayList<>();
+		if (e.version() == null) {
+			problems.add(new FieldProblem("version", "validation.required"));
+		}
+		Fields f = fields(e.title(), e.description(), e.venue(), e.siteId(), e.capacity(), e.registrationOpensAt(), e.registrationClosesAt(),
+				problems);
+		var coOrganizers = input.coOrganizers(e.coOrganizers(), problems);
+		var experts = input.experts(e.experts(), problems);
+		boolean waitlistOn = Boolean.TRUE.equals(e.waitlistEnabled());
+		if (!waitlistOn && a.waitlistEnabled() && activities.waitlisted(id) > 0) {
+			problems.add(new FieldProblem("waitlistEnabled", "activity.waitlist.notEmpty"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		var outcome = activities.update(id, e.version(), f.title(), f.description(), f.venue(), e.siteId(), e.capacity(), waitlistOn,
+				e.registrationOpensAt(), e.registrationClosesAt(), clock.instant());
+		switch (outcome) {
+			case STALE -> throw new OptimisticLockingFailureException("activity " + id + " changed meanwhile");
+			case BELOW_TAKEN -> throw InvalidInputException.of("capacity", "activity.capacity.belowTaken", visible(id).seatsTaken());
+			case DONE -> {
+			}
+		}
+		// Lists left out of the edit (null) stay as they are; an empty list clears them.
+		if (e.coOrganizers() != null) {
+			details.replaceCoOrganizers(id, coOrganizers);
+		}
+		if (e.experts() != null) {
+			details.replaceExperts(id, experts);
+		}
+		if (e.capacity() > a.capacity()) {
+			waitlist.offerFreeSeats(id);
+		}
+		String capacityChange = a.capacity() != e.capacity() ? " capacity " + a.capacity() + " -> " + e.capacity() : "";
+		audit.record("activity.update", "activity", id, f.title() + capacityChange);
+	}
+
+	/**
+	 * Employer ids for an EMPLOYERS audience typed as names or credit codes, one per line, matched in the
+	 * organiser's subtree; a line that matches nothing (or more than one) is a field problem naming the line.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> employerIds(Long organiserId, List<String> lines) {
+		List<Long> ids = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = Text.clean(lines.get(i));
+			if (line == null) {
+				continue;
+			}
+			var match = organiserId == null ? java.util.Optional.<org.gonghui.organization.EmployerSummary>empty()
+					: organizations.matchEmployer(organiserId, line);
+			if (match.isEmpty()) {
+				problems.add(new FieldProblem("audienceEmployers", "activity.audience.employerLine", i + 1, line));
+			}
+			else {
+				ids.add(match.get().id());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return ids;
+	}
+
+	/** Member ids for a NAMED_LIST audience typed as card numbers, one per line, in the caller's scope. */
+	@Transactional(readOnly = true)
+	public List<Long> memberIdsByCard(List<String> lines) {
+		List<Long> ids = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = Text.clean(lines.get(i));
+			if (line == null) {
+				continue;
+			}
+			var member = members.findByCardNumber(line).filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())));
+			if (member.isEmpty()) {
+				problems.add(new FieldProblem("audienceMembers", "activity.audience.memberLine", i + 1, line));
+			}
+			else {
+				ids.add(member.get().id());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return ids;
+	}
+
+	/** Organisations the caller may name as organiser, for the form's picker. */
+	@Transactional(readOnly = true)
+	public List<OrganizationSummary> organiserChoices() {
+		requireWriter();
+		List<OrganizationSummary> choices = new ArrayList<>();
+		for (var level : org.gonghui.organization.OrganizationLevel.values()) {
+			choices.addAll(organizations.visibleAtLevel(level));
+		}
+		return choices;
 	}
 
 	@Transactional(readOnly = true)
@@ -133,24 +231,29 @@ public class ActivityService {
 		return view(visible(id));
 	}
 
-	private ActivityView view(ActivityRepository.Activity a) {
-		long id = a.id();
-		List<SessionView> sessions = activities.sessions(id).stream()
-			.map(s -> new SessionView(s.id(), s.title(), s.type(), s.startsAt(), s.endsAt(), s.counts()))
+	/** Activities of the caller's scope for the staff list, filtered, sorted and paged. */
+	@Transactional(readOnly = true)
+	public PageResult<ActivityLine> list(ActivityQuery q, PageResult.Request page) {
+		requireWriter();
+		String scope = currentUser.scope().pathPattern();
+		var filter = new ActivityRepository.Filter(q.status(), q.kind(), Text.clean(q.text()));
+		var sort = q.sort() == null ? ActivityRepository.Sort.STARTS : ActivityRepository.Sort.valueOf(q.sort().name());
+		long total = activities.count(scope, filter);
+		var lines = activities.search(scope, filter, sort, page.offset(), page.size()).stream()
+			.map(l -> new ActivityLine(l.activity().id(), l.activity().title(), l.activity().kind(), l.activity().organizationName(),
+					l.activity().status(), l.activity().capacity(), l.activity().seatsTaken(), l.waitlisted(), l.firstStart()))
 			.toList();
-		return new ActivityView(a.id(), a.organizationId(), a.organizationName(), a.kind(), a.title(), a.description(), a.venue(), a.capacity(),
-				a.seatsTaken(), a.waitlistEnabled(), a.approvalRequired(), a.audience(), a.registrationOpensAt(), a.registrationClosesAt(),
-				a.status(), sessions);
+		return new PageResult<>(lines, page.page(), page.size(), total);
 	}
 
 	/** Published activities the member may join, soonest closing first. */
 	@Transactional(readOnly = true)
-	public List<ActivityView> openFor(org.gonghui.member.MemberSummary member) {
-		return activities.openFor(new org.gonghui.shared.OrgPath(member.unionPath()).ids(), 100).stream().map(a -> view(a)).toList();
+	public List<ActivityView> openFor(MemberSummary member) {
+		return activities.openFor(new OrgPath(member.unionPath()).ids(), member.id(), member.employerId(), 100).stream().map(this::view).toList();
 	}
 
 	/** An activity a worker may see: published (or running, closed) and with the member in its audience; else not found. */
-	ActivityRepository.Activity visibleTo(org.gonghui.member.MemberSummary member, long id) {
+	ActivityRepository.Activity visibleTo(MemberSummary member, long id) {
 		return activities.findById(id)
 			.filter(a -> a.status() == ActivityStatus.PUBLISHED || a.status() == ActivityStatus.CLOSED || a.status() == ActivityStatus.ONGOING)
 			.filter(a -> inAudience(a, member))
@@ -159,12 +262,17 @@ public class ActivityService {
 
 	/** The activity for a worker (see {@link #visibleTo}). */
 	@Transactional(readOnly = true)
-	public ActivityView getFor(org.gonghui.member.MemberSummary member, long id) {
+	public ActivityView getFor(MemberSummary member, long id) {
 		return view(visibleTo(member, id));
 	}
 
-	static boolean inAudience(ActivityRepository.Activity a, org.gonghui.member.MemberSummary member) {
-		return a.audience() == Audience.ALL_MEMBERS || new org.gonghui.shared.OrgPath(member.unionPath()).isWithin(a.organizationPath());
+	/** The audience rule: who may register for the activity. */
+	boolean inAudience(ActivityRepository.Activity a, MemberSummary member) {
+		return switch (a.audience()) {
+			case ALL_MEMBERS -> true;
+			case ORGANIZATION_SUBTREE -> new OrgPath(member.unionPath()).isWithin(a.organizationPath());
+			case EMPLOYERS, NAMED_LIST -> details.listed(a.id(), member.id(), a.audience() == Audience.EMPLOYERS ? member.employerId() : null);
+		};
 	}
 
 	ActivityRepository.Activity visible(long id) {
@@ -182,27 +290,147 @@ public class ActivityService {
 		}
 	}
 
-	private static String line(String text, String field, int max, List<FieldProblem> problems) {
-		return TextChecks.line(text, field, max, problems);
+	private ActivityView view(ActivityRepository.Activity a) {
+		long id = a.id();
+		List<SessionView> sessions = activities.sessions(id).stream()
+			.map(s -> new SessionView(s.id(), s.title(), s.type(), s.startsAt(), s.endsAt(), s.counts()))
+			.toList();
+		var site = a.siteId() == null ? null : sites.find(a.siteId()).map(s -> new VenueSite(s.id(), s.name(), s.address())).orElse(null);
+		var coOrganizers = details.coOrganizers(id).stream().map(c -> new CoOrganizerInput(c.organizationId(), c.name())).toList();
+		var experts = details.experts(id).stream().map(e -> new ExpertInput(e.name(), e.affiliation())).toList();
+		var employers = a.audience() == Audience.EMPLOYERS
+				? details.audienceEmployers(id).stream().map(e -> new AudienceEmployer(e.id(), e.name())).toList() : List.<AudienceEmployer>of();
+		long named = a.audience() == Audience.NAMED_LIST ? details.audienceMemberCount(id) : 0;
+		return new ActivityView(a.id(), a.organizationId(), a.organizationName(), a.kind(), a.title(), a.description(), a.venue(), site,
+				a.capacity(), a.seatsTaken(), a.waitlistEnabled(), a.approvalRequired(), a.audience(), employers, named, a.registrationOpensAt(),
+				a.registrationClosesAt(), a.status(), sessions, coOrganizers, experts, a.version());
 	}
 
-	/** A new activity as staff enter it; {@code audience} defaults to the organiser's subtree. */
+	private Fields fields(String rawTitle, String rawDescription, String rawVenue, Long siteId, Integer capacity, Instant opens, Instant closes,
+			List<FieldProblem> problems) {
+		String title = TextChecks.line(rawTitle, "title", MAX_TITLE, problems);
+		if (title == null) {
+			problems.add(new FieldProblem("title", "validation.required"));
+		}
+		String venue = TextChecks.line(rawVenue, "venue", MAX_VENUE, problems);
+		String description = TextChecks.text(rawDescription, "description", MAX_DESCRIPTION, problems);
+		input.site(siteId, problems);
+		if (capacity == null) {
+			problems.add(new FieldProblem("capacity", "validation.required"));
+		}
+		else if (capacity < 1 || capacity > MAX_CAPACITY) {
+			problems.add(new FieldProblem("capacity", "activity.capacity.range", MAX_CAPACITY));
+		}
+		if (opens != null && closes != null && !opens.isBefore(closes)) {
+			problems.add(new FieldProblem("registrationClosesAt", "activity.window.closesBeforeOpens"));
+		}
+		return new Fields(title, description, venue);
+	}
+
+	private record Fields(String title, String description, String venue) {
+	}
+
+	private static void checkSessions(List<NewSession> sessions, List<FieldProblem> problems) {
+		if (sessions.size() > MAX_SESSIONS) {
+			problems.add(new FieldProblem("sessions", "activity.sessions.tooMany", MAX_SESSIONS));
+			return;
+		}
+		for (int i = 0; i < sessions.size(); i++) {
+			NewSession s = sessions.get(i);
+			String field = "sessions[" + i + "]";
+			if (s == null) {
+				problems.add(new FieldProblem(field + ".title", "validation.required"));
+				continue;
+			}
+			String title = TextChecks.line(s.title(), field + ".title", 200, problems);
+			if (title == null) {
+				problems.add(new FieldProblem(field + ".title", "validation.required"));
+			}
+			if (s.type() != null && !s.type().isBlank() && org.gonghui.activity.SessionType.parse(s.type()) == null) {
+				problems.add(new FieldProblem(field + ".type", "activity.session.type.unknown"));
+			}
+			if (s.startsAt() == null || s.endsAt() == null) {
+				problems.add(new FieldProblem(field + ".startsAt", "validation.required"));
+			}
+			else if (!s.startsAt().isBefore(s.endsAt())) {
+				problems.add(new FieldProblem(field + ".endsAt", "activity.session.endsBeforeStart"));
+			}
+		}
+	}
+
+	/**
+	 * A new activity as staff enter it. {@code audience} defaults to the organiser's subtree; EMPLOYERS needs
+	 * {@code audienceEmployerIds}, NAMED_LIST needs {@code audienceMemberIds}. The venue is a facility site
+	 * ({@code siteId}), an address ({@code venue}), or both.
+	 */
 	public record NewActivity(Long organizationId, ActivityKind kind, String title, String description, String venue, Integer capacity,
 			Boolean waitlistEnabled, Boolean approvalRequired, Audience audience, Instant registrationOpensAt, Instant registrationClosesAt,
-			List<NewSession> sessions) {
+			List<NewSession> sessions, Long siteId, List<Long> audienceEmployerIds, List<Long> audienceMemberIds,
+			List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts) {
+
+		/** The short form, without venue site, audience lists, co-organisers and experts. */
+		public NewActivity(Long organizationId, ActivityKind kind, String title, String description, String venue, Integer capacity,
+				Boolean waitlistEnabled, Boolean approvalRequired, Audience audience, Instant registrationOpensAt, Instant registrationClosesAt,
+				List<NewSession> sessions) {
+			this(organizationId, kind, title, description, venue, capacity, waitlistEnabled, approvalRequired, audience, registrationOpensAt,
+					registrationClosesAt, sessions, null, null, null, null, null);
+		}
 	}
 
-	/** A session: {@code type} (lecture, visit, …) is free text for now; {@code counts} toward attendance (default true). */
+	/**
+	 * What may change before the activity starts; {@code version} is the one the editor read. Co-organisers
+	 * and experts left out (null) are kept; the other fields are replaced.
+	 */
+	public record ActivityEdit(Integer version, String title, String description, String venue, Long siteId, Integer capacity,
+			Boolean waitlistEnabled, Instant registrationOpensAt, Instant registrationClosesAt, List<CoOrganizerInput> coOrganizers,
+			List<ExpertInput> experts) {
+	}
+
+	/** A session: {@code type} names a {@link org.gonghui.activity.SessionType} (default OTHER); {@code counts} toward attendance (default true). */
 	public record NewSession(String title, String type, Instant startsAt, Instant endsAt, Boolean counts) {
 	}
 
+	/** A co-organiser: an organisation of the tree by id, or a named department. */
+	public record CoOrganizerInput(Long organizationId, String name) {
+	}
+
+	public record ExpertInput(String name, String affiliation) {
+	}
+
+	public record VenueSite(long id, String name, String address) {
+	}
+
+	public record AudienceEmployer(long id, String name) {
+	}
+
+	public enum ListSort {
+		STARTS, CREATED, TITLE
+	}
+
+	/** Staff list filters; each may be null. */
+	public record ActivityQuery(ActivityStatus status, ActivityKind kind, String text, ListSort sort) {
+	}
+
+	public record ActivityLine(long id, String title, ActivityKind kind, String organizationName, ActivityStatus status, int capacity,
+			int seatsTaken, long waitlisted, Instant firstStart) {
+
+		public java.time.LocalDateTime startsAtLocal() {
+			return local(firstStart);
+		}
+	}
+
 	public record ActivityView(long id, long organizationId, String organizationName, ActivityKind kind, String title, String description,
-			String venue, int capacity, int seatsTaken, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
-			Instant registrationOpensAt, Instant registrationClosesAt, ActivityStatus status, List<SessionView> sessions) {
+			String venue, VenueSite site, int capacity, int seatsTaken, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
+			List<AudienceEmployer> audienceEmployers, long namedListSize, Instant registrationOpensAt, Instant registrationClosesAt,
+			ActivityStatus status, List<SessionView> sessions, List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, int version) {
 
 		/** Registration deadline in Beijing time, for pages. */
 		public java.time.LocalDateTime closesAtLocal() {
 			return local(registrationClosesAt);
+		}
+
+		public java.time.LocalDateTime opensAtLocal() {
+			return local(registrationOpensAt);
 		}
 	}
 

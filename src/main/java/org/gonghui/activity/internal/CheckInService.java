@@ -143,7 +143,15 @@ public class CheckInService {
 	@Transactional(readOnly = true)
 	public Attendance attendance(long activityId) {
 		activities.requireWriter();
-		ActivityRepository.Activity activity = activities.visible(activityId);
+		return attendanceOf(activities.visible(activityId));
+	}
+
+	/**
+	 * The figures without the caller checks: for callers that did their own (the summary service) or need
+	 * none (the module API's publishable summary, which carries no personal data).
+	 */
+	Attendance attendanceOf(ActivityRepository.Activity activity) {
+		long activityId = activity.id();
 		long registered = checkIns.seatHolders(activityId);
 		Map<Long, CheckInRepository.SessionCount> counts = checkIns.perSession(activityId);
 		List<SessionFigures> sessions = new ArrayList<>();

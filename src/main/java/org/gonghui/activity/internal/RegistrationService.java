@@ -2,7 +2,6 @@ package org.gonghui.activity.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -46,12 +44,13 @@ public class RegistrationService {
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final Duration offerValidity;
 	private final TransactionTemplate transaction;
+	private final Waitlist waitlist;
 
 	RegistrationService(RegistrationRepository registrations, ActivityRepository activities, ActivityService activityService, Members members,
 			CurrentUser currentUser, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
-			@Value("${gonghui.activity.offer-validity:PT24H}") Duration offerValidity) {
+			Waitlist waitlist) {
+		this.waitlist = waitlist;
 		this.registrations = registrations;
 		this.activities = activities;
 		this.activityService = activityService;
@@ -59,58 +58,64 @@ public class RegistrationService {
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
-		this.offerValidity = offerValidity;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
 	 * Registers a member (staff acting for them). Idempotent: a second call for the same member returns the
 	 * first registration, whatever state it is in.
+	 *
+	 * <p>One transaction from the checks to the insert (the sign-up rush runs this thousands of times a
+	 * second: one connection and one commit instead of a transaction per lookup). If the same member's other
+	 * click inserts first, the unique key rolls this transaction back, seat included, and the winner's
+	 * registration is the answer.
 	 */
 	public RegistrationView register(long activityId, Long memberId) {
-		ActivityRepository.Activity activity;
-		MemberSummary member;
-		if (activityService.mayWrite()) {
-			activity = activityService.visible(activityId);
-			if (memberId == null) {
-				throw InvalidInputException.of("memberId", "validation.required");
-			}
-			member = members.find(memberId)
-				.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
-				.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
-		}
-		else {
-			// A worker registers themself, and only themself.
-			member = self().orElseThrow(() -> new AccessDeniedException("No member record for this account"));
-			if (memberId != null && memberId != member.id()) {
-				throw new AccessDeniedException("Workers register only themselves");
-			}
-			activity = activityService.visibleTo(member, activityId);
-			memberId = member.id();
-		}
-		var existing = registrations.find(activityId, memberId);
-		if (existing.isPresent()) {
-			return view(existing.get(), false);
-		}
-		checkOpen(activity);
-		if (!member.active()) {
-			throw InvalidInputException.of("memberId", "activity.member.notActive");
-		}
-		if (!ActivityService.inAudience(activity, member)) {
-			throw InvalidInputException.of("memberId", "activity.member.notInAudience");
-		}
-		long forMember = memberId;
 		try {
-			long id = transaction.execute(status -> insert(activity, forMember));
-			return view(registrations.findById(id).orElseThrow(), false);
+			return transaction.execute(status -> {
+				ActivityRepository.Activity activity;
+				MemberSummary member;
+				if (activityService.mayWrite()) {
+					activity = activityService.visible(activityId);
+					if (memberId == null) {
+						throw InvalidInputException.of("memberId", "validation.required");
+					}
+					member = members.find(memberId)
+						.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
+						.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
+				}
+				else {
+					// A worker registers themself, and only themself.
+					member = self().orElseThrow(() -> new AccessDeniedException("No member record for this account"));
+					if (memberId != null && memberId != member.id()) {
+						throw new AccessDeniedException("Workers register only themselves");
+					}
+					activity = activityService.visibleTo(member, activityId);
+				}
+				var existing = registrations.find(activityId, member.id());
+				if (existing.isPresent()) {
+					return view(existing.get(), false);
+				}
+				checkOpen(activity);
+				if (!member.active()) {
+					throw InvalidInputException.of("memberId", "activity.member.notActive");
+				}
+				if (!activityService.inAudience(activity, member)) {
+					throw InvalidInputException.of("memberId", "activity.member.notInAudience");
+				}
+				return insert(activity, member);
+			});
 		}
 		catch (DuplicateKeyException e) {
-			// The same member's other click won the race: that registration is the answer.
+			// The same member's other click won the race: that registration is the answer. (Only a member
+			// who passed the checks above gets here.)
+			long forMember = memberId != null ? memberId : self().map(MemberSummary::id).orElseThrow();
 			return view(registrations.find(activityId, forMember).orElseThrow(), false);
 		}
 	}
 
-	private long insert(ActivityRepository.Activity activity, long memberId) {
+	/** Takes a seat (or a waitlist place), writes the registration and its first event; the caller's transaction. */
+	private RegistrationView insert(ActivityRepository.Activity activity, MemberSummary member) {
 		RegistrationStatus status;
 		if (activity.approvalRequired()) {
 			status = RegistrationStatus.PENDING_APPROVAL;
@@ -124,11 +129,73 @@ public class RegistrationService {
 		else {
 			throw InvalidInputException.of(null, "activity.registration.full");
 		}
-		Instant now = clock.instant();
-		long id = registrations.insert(activity.id(), memberId, status, newCode(), currentUser.username(), now);
+		// Microseconds, as the database keeps them, so the answer shows what was stored.
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		long id = registrations.insert(activity.id(), member.id(), status, newCode(), currentUser.username(), now);
 		registrations.insertEvent(id, null, status, currentUser.username(), null, now);
-		audit.record("registration.create", "registration", id, "activity " + activity.id() + ", member " + memberId + ": " + status);
-		return id;
+		audit.record("registration.create", "registration", id, "activity " + activity.id() + ", member " + member.id() + ": " + status);
+		return new RegistrationView(id, activity.id(), member.id(), member.name(), status, null, now, null);
+	}
+
+	static final int MAX_LIST = 500;
+
+	/**
+	 * Registers a list of members on their behalf (a union chair enrolling a class of trainees): each entry
+	 * is a member id or a card number (会员证号), each is registered in its own transaction, and each gets
+	 * its own result; one refusal does not stop the others. Staff only.
+	 */
+	public List<ListEntryResult> registerList(long activityId, List<String> entries) {
+		activityService.requireWriter();
+		activityService.visible(activityId);
+		if (entries == null || entries.isEmpty()) {
+			throw InvalidInputException.of("entries", "validation.required");
+		}
+		if (entries.size() > MAX_LIST) {
+			throw InvalidInputException.of("entries", "activity.list.tooMany", MAX_LIST);
+		}
+		List<ListEntryResult> results = new java.util.ArrayList<>();
+		java.util.Set<Long> seen = new java.util.HashSet<>();
+		for (String raw : entries) {
+			String entry = raw == null ? "" : raw.strip();
+			if (entry.isEmpty()) {
+				continue;
+			}
+			Optional<MemberSummary> member = entry.chars().allMatch(Character::isDigit) && entry.length() < 18
+					? members.find(Long.parseLong(entry)).or(() -> members.findByCardNumber(entry))
+					: members.findByCardNumber(entry);
+			member = member.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())));
+			if (member.isEmpty()) {
+				results.add(ListEntryResult.refused(entry, null, null, "activity.member.notFound"));
+				continue;
+			}
+			MemberSummary m = member.get();
+			if (!seen.add(m.id())) {
+				results.add(ListEntryResult.refused(entry, m.id(), m.name(), "activity.list.duplicate"));
+				continue;
+			}
+			boolean existed = exists(activityId, m.id());
+			try {
+				RegistrationView view = register(activityId, m.id());
+				results.add(new ListEntryResult(entry, m.id(), m.name(), view.id(), view.status(), !existed, null, null));
+			}
+			catch (InvalidInputException e) {
+				var problem = e.problems().get(0);
+				results.add(new ListEntryResult(entry, m.id(), m.name(), null, null, false, problem.code(), problem.args()));
+			}
+		}
+		audit.record("registration.list", "activity", activityId, results.stream().filter(ListEntryResult::created).count() + " of "
+				+ results.size() + " registered");
+		return results;
+	}
+
+	/** One line of a list registration: a new or existing registration, or why the member was refused. */
+	// Serializable: the page shows the results after a redirect, as a flash attribute kept in the (JDBC) session.
+	public record ListEntryResult(String entry, Long memberId, String memberName, Long registrationId, RegistrationStatus status, boolean created,
+			String problemCode, Object[] problemArgs) implements java.io.Serializable {
+
+		static ListEntryResult refused(String entry, Long memberId, String memberName, String code) {
+			return new ListEntryResult(entry, memberId, memberName, null, null, false, code, new Object[0]);
+		}
 	}
 
 	/** Cancels a registration; a seat it held goes to the head of the waitlist as an offer. */
@@ -137,7 +204,7 @@ public class RegistrationService {
 		RegistrationRepository.Registration r = visibleOrOwn(registrationId);
 		move(r, RegistrationStatus.CANCELLED, null, note);
 		if (r.status().holdsSeat()) {
-			passSeatOn(r.activityId());
+			waitlist.passSeatOn(r.activityId());
 		}
 		return view(registrations.findById(registrationId).orElseThrow(), false);
 	}
@@ -189,7 +256,7 @@ public class RegistrationService {
 			return false;
 		}
 		registrations.insertEvent(r.id(), RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED, "system", "offer expired", now);
-		passSeatOn(r.activityId());
+		waitlist.passSeatOn(r.activityId());
 		return true;
 	}
 
@@ -229,23 +296,6 @@ public class RegistrationService {
 		long total = registrations.count(activityId);
 		return new PageResult<>(registrations.page(activityId, page.offset(), page.size()).stream().map(r -> view(r, false)).toList(), page.page(),
 				page.size(), total);
-	}
-
-	/** The freed seat goes to the longest-waiting member as an offer; with nobody waiting it is simply free again. */
-	private void passSeatOn(long activityId) {
-		Instant now = clock.instant();
-		while (true) {
-			var head = registrations.headOfWaitlist(activityId);
-			if (head.isEmpty()) {
-				activities.freeSeat(activityId);
-				return;
-			}
-			if (registrations.move(head.get(), RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED, now.plus(offerValidity), now)) {
-				registrations.insertEvent(head.get(), RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED, "system", null, now);
-				return;
-			}
-			// Someone else moved that head meanwhile (cancelled it): look again.
-		}
 	}
 
 	private void move(RegistrationRepository.Registration r, RegistrationStatus to, Instant offeredUntil, String note) {

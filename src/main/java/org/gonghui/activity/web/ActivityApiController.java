@@ -1,7 +1,19 @@
 package org.gonghui.activity.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 
+import org.gonghui.activity.ActivityKind;
+import org.gonghui.activity.ActivityStatus;
+import org.gonghui.activity.RegistrationStatus;
+import org.gonghui.activity.internal.ActivityLifecycle;
+import org.gonghui.activity.internal.ActivityService.ActivityEdit;
+import org.gonghui.activity.internal.ActivityService.ActivityLine;
+import org.gonghui.activity.internal.ActivityService.ActivityQuery;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.gonghui.activity.internal.ActivityService;
 import org.gonghui.activity.internal.ActivityService.ActivityView;
 import org.gonghui.activity.internal.ActivityService.NewActivity;
@@ -21,19 +33,61 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * JSON API for activities and registrations (staff in scope; outside it, 404). Workers registering
- * themselves, check-in and the pages come with the rest of the activities issue.
+ * JSON API for activities and registrations: staff in scope (outside it, 404), workers for themselves.
  */
 @RestController
 @Tag(name = "Activities", description = "活动：发布、报名（名额与候补）、取消")
 class ActivityApiController {
 
 	private final ActivityService activities;
+	private final ActivityLifecycle lifecycle;
 	private final RegistrationService registrations;
+	private final MessageSource messages;
 
-	ActivityApiController(ActivityService activities, RegistrationService registrations) {
+	ActivityApiController(ActivityService activities, ActivityLifecycle lifecycle, RegistrationService registrations, MessageSource messages) {
 		this.activities = activities;
+		this.lifecycle = lifecycle;
 		this.registrations = registrations;
+		this.messages = messages;
+	}
+
+	@GetMapping("/api/activities")
+	@Operation(summary = "Activities in the caller's scope (staff), filtered by status, kind and title, sorted and paged")
+	PageResult<ActivityLine> list(@RequestParam(required = false) ActivityStatus status, @RequestParam(required = false) ActivityKind kind,
+			@RequestParam(required = false) String q, @RequestParam(required = false) ActivityService.ListSort sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return activities.list(new ActivityQuery(status, kind, q, sort), new PageResult.Request(page, size));
+	}
+
+	@PutMapping("/api/activities/{id}")
+	@Operation(summary = "Edit the details before the activity starts (version required); capacity may not drop below the seats taken")
+	ActivityView update(@PathVariable long id, @RequestBody ActivityEdit request) {
+		activities.update(id, request);
+		return activities.get(id);
+	}
+
+	@PostMapping("/api/activities/{id}/status")
+	@Operation(summary = "Move the status: PUBLISHED, CLOSED (stop registration), ONGOING, FINISHED, CANCELLED (reason required)")
+	ActivityView move(@PathVariable long id, @RequestBody StatusRequest request) {
+		lifecycle.move(id, request.status(), request.reason());
+		return activities.get(id);
+	}
+
+	@PostMapping("/api/activities/{id}/finish")
+	@Operation(summary = "Finish a running activity: seat holders who never checked in become NO_SHOW")
+	ActivityView finish(@PathVariable long id) {
+		lifecycle.move(id, ActivityStatus.FINISHED, null);
+		return activities.get(id);
+	}
+
+	@PostMapping("/api/activities/{id}/registrations/list")
+	@Operation(summary = "Register a list of members (ids or card numbers) on their behalf, with a result per person")
+	List<ListEntryResponse> registerList(@PathVariable long id, @RequestBody ListRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return registrations.registerList(id, request.entries()).stream()
+			.map(r -> new ListEntryResponse(r.entry(), r.memberId(), r.memberName(), r.registrationId(), r.status(), r.created(),
+					r.problemCode() == null ? null : messages.getMessage(r.problemCode(), r.problemArgs(), r.problemCode(), locale)))
+			.toList();
 	}
 
 	@PostMapping("/api/activities")
@@ -64,7 +118,7 @@ class ActivityApiController {
 
 	@PostMapping("/api/activities/{id}/publish")
 	ActivityView publish(@PathVariable long id) {
-		activities.publish(id);
+		lifecycle.publish(id);
 		return activities.get(id);
 	}
 
@@ -110,6 +164,17 @@ class ActivityApiController {
 	}
 
 	record RegistrationRequest(Long memberId) {
+	}
+
+	record StatusRequest(ActivityStatus status, String reason) {
+	}
+
+	/** Member ids or card numbers, one per entry. */
+	record ListRequest(List<String> entries) {
+	}
+
+	record ListEntryResponse(String entry, Long memberId, String memberName, Long registrationId, RegistrationStatus status, boolean created,
+			String problem) {
 	}
 
 	record NoteRequest(String note) {

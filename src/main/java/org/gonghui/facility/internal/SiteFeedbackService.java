@@ -14,6 +14,7 @@ import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.PageResult;
+import org.gonghui.shared.Photos;
 import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.shared.InvalidInputException;
+import org.gonghui.shared.Photos;
 import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

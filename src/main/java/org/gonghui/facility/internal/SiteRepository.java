@@ -223,14 +223,10 @@ class SiteRepository {
 		return spec.param("scope", scope.pathPattern())
 			.param("type", f.type() == null ? null : f.type().name(), Types.VARCHAR)
 			.param("status", f.status() == null ? null : f.status().name(), Types.VARCHAR)
-			.param("text", f.text() == null ? null : "%" + escapeLike(f.text()) + "%", Types.VARCHAR)
+			.param("text", f.text() == null ? null : "%" + org.gonghui.shared.Text.escapeLike(f.text()) + "%", Types.VARCHAR)
 			.param("org", f.organizationPath() == null ? null : f.organizationPath().subtreePattern(), Types.VARCHAR);
 	}
 
-	/** LIKE wildcards typed by the user are matched literally (both databases default to backslash as escape). */
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
 	private static Date date(LocalDate d) {
 		return d == null ? null : Date.valueOf(d);

@@ -140,7 +140,7 @@ class SiteManageController {
 	@PostMapping("/{id:\\d+}/photos")
 	String addPhoto(@PathVariable long id, @RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect) throws IOException {
 		try {
-			photos.add(id, Uploads.bytes(photo, photos.maxBytes(), "photo", "site.photo.tooLarge"));
+			photos.add(id, Uploads.bytes(photo, photos.maxBytes(), "photo", "photo.tooLarge"));
 			redirect.addFlashAttribute("message", "site.photo.added");
 		}
 		catch (InvalidInputException e) {

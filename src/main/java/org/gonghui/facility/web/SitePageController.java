@@ -52,7 +52,7 @@ class SitePageController {
 			HttpServletResponse response, RedirectAttributes redirect) throws IOException {
 		if (!result.hasErrors()) {
 			try {
-				byte[] photo = Uploads.bytes(form.getPhoto(), photos.maxBytes(), "photo", "site.photo.tooLarge");
+				byte[] photo = Uploads.bytes(form.getPhoto(), photos.maxBytes(), "photo", "photo.tooLarge");
 				feedback.submit(id, form.getRating(), form.getComment(), photo);
 				redirect.addFlashAttribute("message", "site.feedback.thanks");
 				return "redirect:/sites/" + id;

@@ -329,7 +329,7 @@ public class MemberService {
 				phoneHash = sealer.phoneHash(phone.get());
 			}
 			else {
-				namePrefix = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+				namePrefix = org.gonghui.shared.Text.escapeLike(q) + "%";
 			}
 		}
 		return new MemberRepository.Criteria(visible.orElse(null), unionId, status, namePrefix, idHash, phoneHash);

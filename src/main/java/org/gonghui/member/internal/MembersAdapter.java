@@ -32,6 +32,12 @@ class MembersAdapter implements Members {
 		return members.findIdByAccount(username).flatMap(members::findById).flatMap(this::summary);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<MemberSummary> findByCardNumber(String cardNumber) {
+		return cardNumber == null || cardNumber.isBlank() ? Optional.empty() : members.findByCardNumber(cardNumber.strip()).flatMap(this::summary);
+	}
+
 	private Optional<MemberSummary> summary(Member m) {
 		return organizations.find(m.unionId())
 			.map(union -> new MemberSummary(m.id(), m.name(), m.unionId(), union.path(), m.employerId(), m.status()));

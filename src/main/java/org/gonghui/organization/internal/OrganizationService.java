@@ -285,7 +285,7 @@ public class OrganizationService {
 		if (cleaned == null) {
 			return null;
 		}
-		String escaped = cleaned.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String escaped = org.gonghui.shared.Text.escapeLike(cleaned.toLowerCase(Locale.ROOT));
 		return "%" + escaped + "%";
 	}
 

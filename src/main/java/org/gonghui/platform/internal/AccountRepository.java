@@ -109,7 +109,7 @@ class AccountRepository {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String escaped = text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String escaped = org.gonghui.shared.Text.escapeLike(text.strip().toLowerCase(java.util.Locale.ROOT));
 		return "%" + escaped + "%";
 	}
 

@@ -34,6 +34,17 @@ class SecurityConfiguration {
 
 	private static final String[] STAFF_ROLES = { "ADMIN", "STAFF", "UNION_CHAIR", "COUNSELLOR" };
 
+	/**
+	 * No Micrometer observation around every security filter, authentication and authorisation: the
+	 * application exports no metrics or traces, and the wrapping cost about a tenth of the CPU of an API
+	 * request (Java Flight Recorder, sign-up rush, docs/benchmarks.md). Requests themselves are still
+	 * observed ({@code http.server.requests}).
+	 */
+	@Bean
+	static org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${gonghui.security.bcrypt-strength:12}") int strength) {
 		return new BCryptPasswordEncoder(strength);
@@ -121,7 +132,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**").hasAnyRole(STAFF_ROLES)
-				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**", "/activities/manage", "/activities/manage/**")
+				.hasAnyRole(STAFF_ROLES)
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))

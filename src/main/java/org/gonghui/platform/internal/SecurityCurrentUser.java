@@ -10,10 +10,12 @@ import org.gonghui.platform.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Reads the caller from the security context. The scope root is looked up on each call, so a moved
- * subtree takes effect at once for signed-in users.
+ * Reads the caller from the security context. The scope root is looked up on each request (each call
+ * outside a request), so a moved subtree takes effect at once for signed-in users.
  */
 @Component
 class SecurityCurrentUser implements CurrentUser {
@@ -33,9 +35,23 @@ class SecurityCurrentUser implements CurrentUser {
 		return Optional.empty();
 	}
 
+	/**
+	 * Looked up once per HTTP request (several services ask during one request: the record's check, the
+	 * member's check, the audit row; see {@link ScopeMemoFilter}) and again on the next request, so a moved
+	 * subtree still re-scopes at once. Outside a request (jobs, tests calling services) on every call.
+	 */
 	@Override
 	public DataScope scope() {
-		return account().map(this::scopeOf).orElse(DataScope.none());
+		Optional<AccountRef> account = account();
+		if (account.isEmpty()) {
+			return DataScope.none();
+		}
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		Object memo = request == null ? null : request.getAttribute(ScopeMemoFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		if (!(memo instanceof ScopeMemoFilter.Memo scopes)) {
+			return scopeOf(account.get());
+		}
+		return scopes.computeIfAbsent(account.get(), this::scopeOf);
 	}
 
 	DataScope scopeOf(AccountRef account) {

@@ -1,4 +1,4 @@
-package org.gonghui.facility.internal;
+package org.gonghui.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,38 +8,40 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import org.gonghui.shared.InvalidInputException;
-
 /**
  * Checks an uploaded photo before it is stored: JPEG or PNG by content (not by the name or the type the
  * browser claims), within the byte limit, and with sane dimensions read from the header only, so a tiny
- * file that would decode to gigapixels is refused without being decoded.
+ * file that would decode to gigapixels is refused without being decoded. Shared by every module that takes
+ * photos (sites, feedback, activity summaries), so all of them refuse the same files and strip the same
+ * metadata. Message codes: {@code photo.*}.
  */
-final class Photos {
+public final class Photos {
 
-	static final int MAX_SIDE = 8000;
+	public static final int MAX_SIDE = 8000;
 
 	private Photos() {
 	}
 
-	record Checked(String contentType, byte[] content, int width, int height) {
+	/** A photo that passed: its type as read from the content, the bytes without metadata, its size in pixels. */
+	public record Checked(String contentType, byte[] content, int width, int height) {
 	}
 
-	static Checked check(byte[] content, long maxBytes, String field) {
+	/** Checks the photo; problems are reported on {@code field}. */
+	public static Checked check(byte[] content, long maxBytes, String field) {
 		if (content == null || content.length == 0) {
-			throw InvalidInputException.of(field, "site.photo.empty");
+			throw InvalidInputException.of(field, "photo.empty");
 		}
 		if (content.length > maxBytes) {
-			throw InvalidInputException.of(field, "site.photo.tooLarge", maxBytes / (1024 * 1024));
+			throw InvalidInputException.of(field, "photo.tooLarge", maxBytes / (1024 * 1024));
 		}
 		String type = sniff(content);
 		if (type == null) {
-			throw InvalidInputException.of(field, "site.photo.type");
+			throw InvalidInputException.of(field, "photo.type");
 		}
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
-				throw InvalidInputException.of(field, "site.photo.type");
+				throw InvalidInputException.of(field, "photo.type");
 			}
 			ImageReader reader = readers.next();
 			try {
@@ -47,7 +49,7 @@ final class Photos {
 				int width = reader.getWidth(0);
 				int height = reader.getHeight(0);
 				if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
-					throw InvalidInputException.of(field, "site.photo.dimensions", MAX_SIDE);
+					throw InvalidInputException.of(field, "photo.dimensions", MAX_SIDE);
 				}
 				return new Checked(type, withoutMetadata(type, content), width, height);
 			}
@@ -56,7 +58,7 @@ final class Photos {
 			}
 		}
 		catch (IOException e) {
-			throw InvalidInputException.of(field, "site.photo.type");
+			throw InvalidInputException.of(field, "photo.type");
 		}
 	}
 
@@ -67,12 +69,12 @@ final class Photos {
 	 * and colour information. Image data is copied untouched, never re-encoded. (EXIF orientation goes
 	 * with the rest, so a phone photo taken sideways may show sideways.)
 	 */
-	static byte[] withoutMetadata(String type, byte[] b) {
+	public static byte[] withoutMetadata(String type, byte[] b) {
 		try {
 			return type.equals("image/jpeg") ? jpegWithoutMetadata(b) : pngWithoutMetadata(b);
 		}
 		catch (RuntimeException malformed) {
-			throw InvalidInputException.of("photo", "site.photo.type");
+			throw InvalidInputException.of("photo", "photo.type");
 		}
 	}
 

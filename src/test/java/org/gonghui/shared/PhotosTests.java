@@ -1,4 +1,4 @@
-package org.gonghui.facility.internal;
+package org.gonghui.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -10,22 +10,22 @@ import java.nio.charset.StandardCharsets;
 
 import javax.imageio.ImageIO;
 
-import org.gonghui.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** Photos are checked by content and lose the metadata that would tell where and when a worker took them. */
-class PhotosTests {
+public class PhotosTests {
 
 	private static final byte[] GPS = "Exif\0\0GPSLatitude 39.8475 GPSLongitude 116.3049".getBytes(StandardCharsets.ISO_8859_1);
 
-	static byte[] image(String format, int w, int h) throws Exception {
+	/** A plain image of that format and size, as ImageIO writes it. */
+	public static byte[] image(String format, int w, int h) throws Exception {
 		var out = new ByteArrayOutputStream();
 		ImageIO.write(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), format, out);
 		return out.toByteArray();
 	}
 
 	/** A JPEG with an APP1 (EXIF) segment carrying a position, as a phone writes it, right after SOI. */
-	static byte[] jpegWithExif() throws Exception {
+	public static byte[] jpegWithExif() throws Exception {
 		byte[] plain = image("jpg", 40, 30);
 		var out = new ByteArrayOutputStream();
 		out.write(plain, 0, 2);
@@ -77,11 +77,11 @@ class PhotosTests {
 	void whatIsNotAJpegOrPngIsRefused() throws Exception {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> Photos.check("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), 2_000_000, "photo"))
-			.satisfies(e -> assertThat(e.problems().get(0).code()).isEqualTo("site.photo.type"));
+			.satisfies(e -> assertThat(e.problems().get(0).code()).isEqualTo("photo.type"));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Photos.check(image("gif", 5, 5), 2_000_000, "photo"));
 		byte[] truncated = java.util.Arrays.copyOf(jpegWithExif(), 30);
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Photos.check(truncated, 2_000_000, "photo"));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Photos.check(image("png", 5, 5), 10, "photo"))
-			.satisfies(e -> assertThat(e.problems().get(0).code()).isEqualTo("site.photo.tooLarge"));
+			.satisfies(e -> assertThat(e.problems().get(0).code()).isEqualTo("photo.tooLarge"));
 	}
 }

@@ -1,0 +1,38 @@
+package org.gonghui.facility.internal;
+
+import java.util.Optional;
+
+import org.gonghui.facility.SiteSummary;
+import org.gonghui.facility.Sites;
+import org.gonghui.platform.CurrentUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class SitesAdapter implements Sites {
+
+	private final SiteRepository sites;
+	private final CurrentUser currentUser;
+
+	SitesAdapter(SiteRepository sites, CurrentUser currentUser) {
+		this.sites = sites;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<SiteSummary> findUsable(long siteId) {
+		return sites.findById(siteId).filter(r -> r.site().isPublic() || currentUser.scope().includes(r.organizationPath())).map(SitesAdapter::summary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<SiteSummary> find(long siteId) {
+		return sites.findById(siteId).map(SitesAdapter::summary);
+	}
+
+	private static SiteSummary summary(SiteRepository.Row r) {
+		Site s = r.site();
+		return new SiteSummary(s.id(), s.name(), s.address(), s.type(), s.status(), s.lat(), s.lon());
+	}
+}
