@@ -72,7 +72,7 @@ abstract class ActivityManagementContract {
 		Instant start = Instant.now().plus(Duration.ofDays(7));
 		long id = activities.create(new NewActivity(id(jdbc, organisation), ActivityKind.VISIT, "管理测试" + UUID.randomUUID(), null, "北京",
 				capacity, waitlist, false, audience, null, null, List.of(new NewSession("参观", "visit", start, start.plus(Duration.ofHours(3)), true)),
-				null, employers, members, List.of(new CoOrganizerInput(null, "党委教师工作部")), List.of(new ExpertInput("王老师", "北京安定医院"))));
+				null, employers, members, List.of(new CoOrganizerInput(null, "党委教师工作部")), List.of(new ExpertInput("王老师", "北京安定医院")), null, null));
 		lifecycle.publish(id);
 		return id;
 	}

@@ -28,9 +28,11 @@ public class ActivityLifecycle {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final CampCompletion camps;
 
 	ActivityLifecycle(ActivityService activityService, ActivityRepository activities, CurrentUser currentUser, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, CampCompletion camps) {
+		this.camps = camps;
 		this.activityService = activityService;
 		this.activities = activities;
 		this.currentUser = currentUser;
@@ -87,6 +89,9 @@ public class ActivityLifecycle {
 		};
 		audit.record("activity.status", "activity", id, a.status() + " -> " + to + (note == null ? "" : " (" + note + ")")
 				+ (closedOut > 0 ? ", " + closedOut + " registrations closed out" : ""));
+		if (to == ActivityStatus.FINISHED && a.kind() == org.gonghui.activity.ActivityKind.TRAINING_CAMP) {
+			camps.evaluate(a);
+		}
 		if (to == ActivityStatus.FINISHED) {
 			events.publishEvent(new ActivityFinished(id, a.kind(), a.organizationId()));
 		}

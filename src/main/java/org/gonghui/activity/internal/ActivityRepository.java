@@ -37,7 +37,7 @@ class ActivityRepository {
 	record Activity(long id, long organizationId, String organizationName, OrgPath organizationPath, ActivityKind kind, String title,
 			String description, String venue, int capacity, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
 			Instant registrationOpensAt, Instant registrationClosesAt, ActivityStatus status, int seatsTaken, Instant createdAt, int version,
-			Long siteId) {
+			Long siteId, java.math.BigDecimal completionMinShare, boolean completionNeedsAssessment, String issuer) {
 	}
 
 	/** Staff list filters; each may be null. */
@@ -241,6 +241,15 @@ class ActivityRepository {
 	}
 
 
+	void setCamp(long id, java.math.BigDecimal minShare, boolean needsAssessment, String issuer) {
+		jdbc.sql("update activity set completion_min_share = :share, completion_needs_assessment = :assessment, issuer = :issuer where id = :id")
+			.param("share", minShare, Types.DECIMAL)
+			.param("assessment", needsAssessment)
+			.param("issuer", issuer, Types.VARCHAR)
+			.param("id", id)
+			.update();
+	}
+
 	long waitlisted(long id) {
 		return jdbc.sql("select count(*) from registration where activity_id = :id and status = 'WAITLISTED'").param("id", id).query(Long.class).single();
 	}
@@ -263,6 +272,7 @@ class ActivityRepository {
 				rs.getString("description"), rs.getString("venue"), rs.getInt("capacity"), rs.getBoolean("waitlist_enabled"),
 				rs.getBoolean("approval_required"), Audience.valueOf(rs.getString("audience")), instant(rs.getTimestamp("registration_opens_at")),
 				instant(rs.getTimestamp("registration_closes_at")), ActivityStatus.valueOf(rs.getString("status")), rs.getInt("seats_taken"),
-				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), (Long) rs.getObject("site_id", Long.class));
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), (Long) rs.getObject("site_id", Long.class),
+				rs.getBigDecimal("completion_min_share"), rs.getBoolean("completion_needs_assessment"), rs.getString("issuer"));
 	}
 }

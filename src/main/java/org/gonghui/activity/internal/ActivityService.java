@@ -91,6 +91,8 @@ public class ActivityService {
 		var named = input.members(audience, c.audienceMemberIds(), problems);
 		var coOrganizers = input.coOrganizers(c.coOrganizers(), problems);
 		var experts = input.experts(c.experts(), problems);
+		String issuer = TextChecks.line(c.issuer(), "issuer", 100, problems);
+		checkCamp(c.kind(), c.completionRule(), issuer, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -111,6 +113,10 @@ public class ActivityService {
 		details.replaceExperts(id, experts);
 		details.addAudienceEmployers(id, employers);
 		details.addAudienceMembers(id, named);
+		if (c.kind() == ActivityKind.TRAINING_CAMP) {
+			activities.setCamp(id, c.completionRule() == null ? null : c.completionRule().minAttendanceShare(),
+					c.completionRule() != null && Boolean.TRUE.equals(c.completionRule().finalAssessment()), issuer);
+		}
 		audit.record("activity.create", "activity", id, c.kind() + " " + f.title() + " (" + c.capacity() + " seats, " + audience + ")");
 		return id;
 	}
@@ -303,7 +309,8 @@ public class ActivityService {
 		long named = a.audience() == Audience.NAMED_LIST ? details.audienceMemberCount(id) : 0;
 		return new ActivityView(a.id(), a.organizationId(), a.organizationName(), a.kind(), a.title(), a.description(), a.venue(), site,
 				a.capacity(), a.seatsTaken(), a.waitlistEnabled(), a.approvalRequired(), a.audience(), employers, named, a.registrationOpensAt(),
-				a.registrationClosesAt(), a.status(), sessions, coOrganizers, experts, a.version());
+				a.registrationClosesAt(), a.status(), sessions, coOrganizers, experts, a.version(),
+				a.kind() == ActivityKind.TRAINING_CAMP ? new CompletionRule(a.completionMinShare(), a.completionNeedsAssessment()) : null, a.issuer());
 	}
 
 	private Fields fields(String rawTitle, String rawDescription, String rawVenue, Long siteId, Integer capacity, Instant opens, Instant closes,
@@ -328,6 +335,23 @@ public class ActivityService {
 	}
 
 	private record Fields(String title, String description, String venue) {
+	}
+
+	/** Completion rules and issuers belong to training camps only. */
+	private static void checkCamp(ActivityKind kind, CompletionRule rule, String issuer, List<FieldProblem> problems) {
+		if (kind != ActivityKind.TRAINING_CAMP) {
+			if (rule != null) {
+				problems.add(new FieldProblem("completionRule", "activity.camp.only"));
+			}
+			if (issuer != null) {
+				problems.add(new FieldProblem("issuer", "activity.camp.only"));
+			}
+			return;
+		}
+		var share = rule == null ? null : rule.minAttendanceShare();
+		if (share != null && (share.signum() <= 0 || share.compareTo(java.math.BigDecimal.ONE) > 0 || share.stripTrailingZeros().scale() > 3)) {
+			problems.add(new FieldProblem("completionRule.minAttendanceShare", "activity.camp.share"));
+		}
 	}
 
 	private static void checkSessions(List<NewSession> sessions, List<FieldProblem> problems) {
@@ -366,15 +390,22 @@ public class ActivityService {
 	public record NewActivity(Long organizationId, ActivityKind kind, String title, String description, String venue, Integer capacity,
 			Boolean waitlistEnabled, Boolean approvalRequired, Audience audience, Instant registrationOpensAt, Instant registrationClosesAt,
 			List<NewSession> sessions, Long siteId, List<Long> audienceEmployerIds, List<Long> audienceMemberIds,
-			List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts) {
+			List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, CompletionRule completionRule, String issuer) {
 
 		/** The short form, without venue site, audience lists, co-organisers and experts. */
 		public NewActivity(Long organizationId, ActivityKind kind, String title, String description, String venue, Integer capacity,
 				Boolean waitlistEnabled, Boolean approvalRequired, Audience audience, Instant registrationOpensAt, Instant registrationClosesAt,
 				List<NewSession> sessions) {
 			this(organizationId, kind, title, description, venue, capacity, waitlistEnabled, approvalRequired, audience, registrationOpensAt,
-					registrationClosesAt, sessions, null, null, null, null, null);
+					registrationClosesAt, sessions, null, null, null, null, null, null, null);
 		}
+	}
+
+	/**
+	 * A training camp's completion rule: the least share of counting sessions attended (above 0, at most 1;
+	 * default 1, every counting session) and whether a final assessment must be passed too.
+	 */
+	public record CompletionRule(java.math.BigDecimal minAttendanceShare, Boolean finalAssessment) {
 	}
 
 	/**
@@ -422,7 +453,8 @@ public class ActivityService {
 	public record ActivityView(long id, long organizationId, String organizationName, ActivityKind kind, String title, String description,
 			String venue, VenueSite site, int capacity, int seatsTaken, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
 			List<AudienceEmployer> audienceEmployers, long namedListSize, Instant registrationOpensAt, Instant registrationClosesAt,
-			ActivityStatus status, List<SessionView> sessions, List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, int version) {
+			ActivityStatus status, List<SessionView> sessions, List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, int version,
+			CompletionRule completionRule, String issuer) {
 
 		/** Registration deadline in Beijing time, for pages. */
 		public java.time.LocalDateTime closesAtLocal() {

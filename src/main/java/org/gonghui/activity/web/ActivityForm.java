@@ -45,6 +45,9 @@ public class ActivityForm {
 	private LocalDateTime registrationClosesAt;
 	private String coOrganizers;
 	private String experts;
+	private java.math.BigDecimal minAttendanceShare;
+	private boolean finalAssessment;
+	private String issuer;
 	private List<SessionRow> sessions = new ArrayList<>();
 	private Integer version;
 
@@ -87,7 +90,10 @@ public class ActivityForm {
 			}
 		}
 		return new NewActivity(organizationId, kind, title, description, venue, capacity, waitlistEnabled, approvalRequired, audience,
-				instant(registrationOpensAt), instant(registrationClosesAt), rows, siteId, employerIds, memberIds, coOrganizerList(), expertList());
+				instant(registrationOpensAt), instant(registrationClosesAt), rows, siteId, employerIds, memberIds, coOrganizerList(), expertList(),
+				kind == ActivityKind.TRAINING_CAMP ? new org.gonghui.activity.internal.ActivityService.CompletionRule(minAttendanceShare, finalAssessment)
+						: null,
+				kind == ActivityKind.TRAINING_CAMP ? issuer : null);
 	}
 
 	ActivityEdit edit() {
@@ -230,6 +236,12 @@ public class ActivityForm {
 	public void setExperts(String experts) { this.experts = experts; }
 	public List<SessionRow> getSessions() { return sessions; }
 	public void setSessions(List<SessionRow> sessions) { this.sessions = sessions; }
+	public java.math.BigDecimal getMinAttendanceShare() { return minAttendanceShare; }
+	public void setMinAttendanceShare(java.math.BigDecimal minAttendanceShare) { this.minAttendanceShare = minAttendanceShare; }
+	public boolean isFinalAssessment() { return finalAssessment; }
+	public void setFinalAssessment(boolean finalAssessment) { this.finalAssessment = finalAssessment; }
+	public String getIssuer() { return issuer; }
+	public void setIssuer(String issuer) { this.issuer = issuer; }
 	public Integer getVersion() { return version; }
 	public void setVersion(Integer version) { this.version = version; }
 }
