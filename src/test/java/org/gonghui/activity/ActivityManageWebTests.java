@@ -167,6 +167,40 @@ class ActivityManageWebTests {
 		mvc.perform(get("/activities/manage/{id}", demoVisit())).andExpect(status().isForbidden());
 	}
 
+	@Autowired
+	org.gonghui.activity.internal.ActivityService activityService;
+
+	@Autowired
+	org.gonghui.activity.internal.ActivityLifecycle lifecycle;
+
+	@Autowired
+	org.gonghui.activity.internal.RegistrationService registrationService;
+
+	@Test
+	@WithUserDetails("fengtai")
+	void aFinishedCampShowsItsCompletionAndTakesOverrides() throws Exception {
+		var start = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
+		long camp = activityService.create(new org.gonghui.activity.internal.ActivityService.NewActivity(id(jdbc, "丰台区总工会"),
+				ActivityKind.TRAINING_CAMP, "创新培训营", null, null, 10, false, false, null, null, null,
+				java.util.List.of(new org.gonghui.activity.internal.ActivityService.NewSession("讲座", "LECTURE", start, start.plusSeconds(3600), true)),
+				null, null, null, null, null, new org.gonghui.activity.internal.ActivityService.CompletionRule(new java.math.BigDecimal("0.66"), false),
+				"清华大学继续教育学院"));
+		lifecycle.publish(camp);
+		long member = ActivityFixtures.members(jdbc, "泛华集团工会", null, "学员", 1).get(0);
+		registrationService.register(camp, member);
+		lifecycle.move(camp, ActivityStatus.ONGOING, null);
+		lifecycle.move(camp, ActivityStatus.FINISHED, null);
+		mvc.perform(get("/activities/manage/{id}", camp))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("未结业")))
+			.andExpect(content().string(containsString("清华大学继续教育学院")));
+		mvc.perform(post("/activities/manage/{id}/completions/{m}", camp, member).with(csrf()).param("completed", "true"))
+			.andExpect(flash().attribute("errorText", containsString("原因")));
+		mvc.perform(post("/activities/manage/{id}/completions/{m}", camp, member).with(csrf()).param("completed", "true").param("reason", "补考通过"))
+			.andExpect(flash().attribute("message", "activity.camp.overridden"));
+		mvc.perform(get("/activities/manage/{id}", camp)).andExpect(content().string(containsString("人工调整：补考通过")));
+	}
+
 	private void assertCount(long expected) {
 		org.assertj.core.api.Assertions.assertThat(activities()).isEqualTo(expected);
 	}

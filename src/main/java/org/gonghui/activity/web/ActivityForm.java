@@ -113,7 +113,7 @@ public class ActivityForm {
 			}
 		}
 		var renamed = e.problems().stream().map(p -> {
-			String field = p.field();
+			String field = "completionRule.minAttendanceShare".equals(p.field()) ? "minAttendanceShare" : p.field();
 			var m = field == null ? null : java.util.regex.Pattern.compile("sessions\\[(\\d+)]\\.(\\w+)").matcher(field);
 			if (m != null && m.matches() && Integer.parseInt(m.group(1)) < rows.size()) {
 				String property = switch (m.group(2)) {

@@ -52,9 +52,11 @@ class ActivityManageController {
 	private final ParticipantService participants;
 	private final RegistrationService registrations;
 	private final MessageSource messages;
+	private final org.gonghui.activity.internal.CampCompletion camps;
 
 	ActivityManageController(ActivityService activities, ActivityLifecycle lifecycle, ParticipantService participants,
-			RegistrationService registrations, MessageSource messages) {
+			RegistrationService registrations, MessageSource messages, org.gonghui.activity.internal.CampCompletion camps) {
+		this.camps = camps;
 		this.activities = activities;
 		this.lifecycle = lifecycle;
 		this.participants = participants;
@@ -113,6 +115,8 @@ class ActivityManageController {
 		model.addAttribute("status", status);
 		model.addAttribute("participants", participants.list(id, status, new PageResult.Request(page, PARTICIPANTS_PAGE_SIZE)));
 		model.addAttribute("registrationStatuses", RegistrationStatus.values());
+		model.addAttribute("completions", activity.kind() == ActivityKind.TRAINING_CAMP && activity.status() == ActivityStatus.FINISHED
+				? camps.results(id) : List.of());
 		model.addAttribute("activeNav", "/activities/manage");
 		return "activities/manage/show";
 	}
@@ -176,6 +180,19 @@ class ActivityManageController {
 			activityId = registrations.get(registrationId).activityId();
 		}
 		return "redirect:/activities/manage/" + activityId;
+	}
+
+	@PostMapping("/{id:\\d+}/completions/{memberId:\\d+}")
+	String override(@PathVariable long id, @PathVariable long memberId, @RequestParam(required = false) Boolean completed,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			camps.override(id, memberId, completed, reason);
+			redirect.addFlashAttribute("message", "activity.camp.overridden");
+		}
+		catch (InvalidInputException e) {
+			FormErrors.flash(e, redirect, messages);
+		}
+		return "redirect:/activities/manage/" + id + "#completions";
 	}
 
 	@GetMapping("/{id:\\d+}/participants.xlsx")
