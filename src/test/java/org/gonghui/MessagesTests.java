@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTests {
 
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:validation|organization|employer|account|common|nav|error|member|join|site|activity|photo|caravan)\\.[\\w.]+)\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:validation|organization|employer|account|common|nav|error|member|join|site|activity|photo|caravan|certificate|competition)\\.[\\w.]+)\"");
 	private static final Pattern AUDIT_ACTION = Pattern.compile("record\\(\"([\\w.]+)\"");
 
 	@Test
@@ -57,6 +57,15 @@ class MessagesTests {
 		// A literal ending in a dot is the prefix of keys completed at run time (checked below).
 		used.removeIf(k -> k.endsWith("."));
 		assertThat(keys).containsAll(used);
+	}
+
+	@Test
+	void everyNavigationItemHasATileText() throws IOException {
+		// The home page shows each item as a tile with the text of its label key plus ".hint".
+		Set<String> keys = load("messages.properties").stringPropertyNames();
+		Set<String> labels = collect(Path.of("src/main/java"), ".java", Pattern.compile("new NavigationItem\\(\"([\\w.]+)\""));
+		assertThat(labels).isNotEmpty();
+		labels.forEach(label -> assertThat(keys).as(label).contains(label, label + ".hint"));
 	}
 
 	@Test

@@ -114,6 +114,11 @@ class OrganizationBootstrap implements ApplicationRunner {
 			org("丰台区总工会", "泛华集团工会", GRASSROOTS, WORKPLACE, null);
 			org("丰台区总工会", "丰台区新就业形态劳动者联合工会", DISTRICT, JOINT, null);
 			org("北京市总工会", "延庆区总工会", DISTRICT, FEDERATION, "北京市延庆区");
+			// Units of 延庆's "May Flowers" singing competition: a town federation holds a grassroots round.
+			org("延庆区总工会", "八达岭镇总工会", STREET, FEDERATION, "北京市延庆区八达岭镇");
+			org("八达岭镇总工会", "八达岭长城旅游公司工会", GRASSROOTS, WORKPLACE, null);
+			org("延庆区总工会", "延庆区医院工会", GRASSROOTS, WORKPLACE, null);
+			org("延庆区总工会", "延庆区第一中学工会", GRASSROOTS, WORKPLACE, null);
 			org("北京市总工会", "朝阳区总工会", DISTRICT, FEDERATION, "北京市朝阳区");
 			org("朝阳区总工会", "陈经纶中学工会", GRASSROOTS, WORKPLACE, "北京市朝阳区");
 			org("北京市总工会", "东城区总工会", DISTRICT, FEDERATION, "北京市东城区");

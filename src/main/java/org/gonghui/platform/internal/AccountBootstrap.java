@@ -43,7 +43,13 @@ class AccountBootstrap implements ApplicationRunner {
 			new String[] { "longtan", "龙潭街道总工会工作人员", "STAFF", "龙潭街道总工会" },
 			new String[] { "fanhua", "泛华集团工会主席", "UNION_CHAIR", "泛华集团工会" },
 			new String[] { "counsellor", "朝阳区心理咨询师", "COUNSELLOR", "朝阳区总工会" },
-			new String[] { "worker", "张师傅（快递员）", "WORKER", "龙潭街道总工会" });
+			new String[] { "worker", "张师傅（快递员）", "WORKER", "龙潭街道总工会" },
+			// Judges of 延庆's singing competition: accounts with no powers of their own; rounds name them.
+			new String[] { "judge1", "评委 王老师（音乐家协会）", "WORKER", "延庆区总工会" },
+			new String[] { "judge2", "评委 李老师（文化馆）", "WORKER", "延庆区总工会" },
+			new String[] { "judge3", "评委 赵老师（舞蹈家协会）", "WORKER", "延庆区总工会" },
+			new String[] { "judge4", "评委 孙老师（戏剧家协会）", "WORKER", "延庆区总工会" },
+			new String[] { "judge5", "评委 周老师（曲艺家协会）", "WORKER", "延庆区总工会" });
 
 	private final AccountRepository accounts;
 	private final OrganizationDirectory organizations;

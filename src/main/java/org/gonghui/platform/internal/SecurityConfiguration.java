@@ -85,8 +85,13 @@ class SecurityConfiguration {
 				// Workers find sites without an account; the service shows a non-public site only to staff in scope.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/sites/nearest", "/api/sites/{id:\\d+}").permitAll()
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
+				// Published rankings and results are public, like the results page; judging and management are not.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/competitions/*/rounds/*/ranking", "/api/competitions/*/results")
+				.permitAll()
 				// Workers see open activities and register themselves; the services tell staff work from a worker's own.
 				.requestMatchers("/api/activities/**", "/api/registrations/**", "/api/me/**").authenticated()
+				// Staff in scope, or the holder for their own PDF: the certificate service decides.
+				.requestMatchers("/api/certificates/**").authenticated()
 				.requestMatchers("/api/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/api/members/**", "/api/join-applications/**", "/api/welcome-packages/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/organizations/**", "/api/employers/**", "/api/visits/**").hasAnyRole(STAFF_ROLES)
@@ -130,6 +135,8 @@ class SecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/sites", "/sites/{id:\\d+}", "/sites/{id:\\d+}/photos/*",
 						"/sites/feedback/*/photo")
 				.permitAll()
+				// The QR code on a certificate opens this page; it shows a masked name only and is rate-limited per address.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/verify/certificates/*", "/competitions/*/results").permitAll()
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**", "/activities/manage", "/activities/manage/**")
