@@ -201,6 +201,39 @@ class ActivityManageWebTests {
 		mvc.perform(get("/activities/manage/{id}", camp)).andExpect(content().string(containsString("人工调整：补考通过")));
 	}
 
+	private long demoCompetition() {
+		return jdbc.sql("select activity_id from competition where edition = '第四十届'").query(Long.class).single();
+	}
+
+	@Test
+	@WithUserDetails("yanqing")
+	void aCompetitionIsManagedFromItsActivityPage() throws Exception {
+		long id = demoCompetition();
+		long fin = jdbc.sql("select id from competition_round where activity_id = :a and level = 'FINAL'").param("a", id).query(Long.class).single();
+		mvc.perform(get("/activities/manage/{id}", id))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("八达岭镇基层初赛")))
+			.andExpect(content().string(containsString("按规则晋级")))
+			.andExpect(content().string(containsString("结束本轮并公布排名")));
+		mvc.perform(get("/competitions/{id}/entries", id)).andExpect(status().isOk()).andExpect(content().string(containsString("长城谣")))
+			.andExpect(content().string(containsString("不能再报送")));
+		mvc.perform(post("/competitions/{id}/rounds/{r}/close", id, fin).with(csrf()))
+			.andExpect(flash().attribute("message", "competition.round.closedNow"));
+		mvc.perform(post("/competitions/{id}/rounds/{r}/close", id, fin).with(csrf()))
+			.andExpect(flash().attribute("errorText", containsString("已结束")));
+	}
+
+	@Test
+	void competitionsAndResultsArePublic() throws Exception {
+		long id = demoCompetition();
+		mvc.perform(get("/competitions")).andExpect(status().isOk()).andExpect(content().string(containsString("第四十届")))
+			.andExpect(content().string(not(containsString("报送节目"))));
+		mvc.perform(get("/competitions/{id}/results", id)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("长城谣")))
+			.andExpect(content().string(containsString("一等奖")))
+			.andExpect(content().string(containsString("去掉一个最高分")));
+	}
+
 	private void assertCount(long expected) {
 		org.assertj.core.api.Assertions.assertThat(activities()).isEqualTo(expected);
 	}

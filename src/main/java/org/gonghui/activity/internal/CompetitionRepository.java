@@ -47,6 +47,18 @@ class CompetitionRepository {
 		}
 	}
 
+	record Listed(long id, String title, String edition, String organizationName, String status) {
+	}
+
+	/** Competitions past the draft stage, newest first, for the public list. */
+	List<Listed> published(int limit) {
+		return jdbc.sql("select a.id, a.title, c.edition, o.name, a.status from competition c join activity a on a.id = c.activity_id"
+				+ " join organization o on o.id = a.organization_id where a.status <> 'DRAFT' order by a.id desc limit :limit")
+			.param("limit", limit)
+			.query((rs, n) -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
 	Optional<String> edition(long activityId) {
 		return jdbc.sql("select edition from competition where activity_id = :a").param("a", activityId).query(String.class).optional();
 	}

@@ -276,6 +276,32 @@ public class CompetitionService {
 				new Participation(f.units(), f.entries(), f.performers()));
 	}
 
+	/** Published competitions, for the public list (results) and for units looking for where to submit. */
+	@Transactional(readOnly = true)
+	public List<CompetitionLine> published() {
+		return competitions.published(100).stream()
+			.map(l -> new CompetitionLine(l.id(), l.title(), l.edition(), l.organizationName(), ActivityStatus.valueOf(l.status())))
+			.toList();
+	}
+
+	/** What a unit needs to submit: the edition's forms and whether the first round still takes entries. */
+	@Transactional(readOnly = true)
+	public Submission submission(long activityId) {
+		var a = activities.findById(activityId).filter(x -> x.kind() == ActivityKind.COMPETITION && x.status() != ActivityStatus.DRAFT)
+			.orElseThrow(() -> new RecordNotFoundException("competition", activityId));
+		var first = competitions.rounds(activityId).stream().findFirst();
+		boolean open = a.status() == ActivityStatus.PUBLISHED && first.isPresent() && !first.get().closed();
+		return new Submission(a.id(), a.title(), competitions.edition(activityId).orElse(""), a.organizationName(), competitions.forms(activityId),
+				open, first.map(this::roundView).orElse(null));
+	}
+
+	public record CompetitionLine(long id, String title, String edition, String organizationName, ActivityStatus status) {
+	}
+
+	public record Submission(long id, String title, String edition, String organizationName, List<PerformanceForm> forms, boolean open,
+			RoundView firstRound) {
+	}
+
 	ActivityRepository.Activity managed(long activityId) {
 		activityService.requireWriter();
 		var a = activityService.visible(activityId);

@@ -53,9 +53,12 @@ class ActivityManageController {
 	private final RegistrationService registrations;
 	private final MessageSource messages;
 	private final org.gonghui.activity.internal.CampCompletion camps;
+	private final org.gonghui.activity.internal.CompetitionService competitions;
 
 	ActivityManageController(ActivityService activities, ActivityLifecycle lifecycle, ParticipantService participants,
-			RegistrationService registrations, MessageSource messages, org.gonghui.activity.internal.CampCompletion camps) {
+			RegistrationService registrations, MessageSource messages, org.gonghui.activity.internal.CampCompletion camps,
+			org.gonghui.activity.internal.CompetitionService competitions) {
+		this.competitions = competitions;
 		this.camps = camps;
 		this.activities = activities;
 		this.lifecycle = lifecycle;
@@ -117,6 +120,7 @@ class ActivityManageController {
 		model.addAttribute("registrationStatuses", RegistrationStatus.values());
 		model.addAttribute("completions", activity.kind() == ActivityKind.TRAINING_CAMP && activity.status() == ActivityStatus.FINISHED
 				? camps.results(id) : List.of());
+		model.addAttribute("competition", activity.kind() == ActivityKind.COMPETITION ? competitions.get(id) : null);
 		model.addAttribute("activeNav", "/activities/manage");
 		return "activities/manage/show";
 	}

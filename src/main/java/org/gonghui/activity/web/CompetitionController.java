@@ -27,8 +27,11 @@ class CompetitionController {
 	private final CompetitionService competitions;
 	private final JudgingService judging;
 	private final MessageSource messages;
+	private final org.gonghui.activity.internal.ActivityService activities;
 
-	CompetitionController(CompetitionService competitions, JudgingService judging, MessageSource messages) {
+	CompetitionController(CompetitionService competitions, JudgingService judging, MessageSource messages,
+			org.gonghui.activity.internal.ActivityService activities) {
+		this.activities = activities;
 		this.competitions = competitions;
 		this.judging = judging;
 		this.messages = messages;
@@ -38,6 +41,60 @@ class CompetitionController {
 	String results(@PathVariable long id, Model model) {
 		model.addAttribute("results", competitions.results(id));
 		return "competitions/results";
+	}
+
+	@GetMapping("/competitions")
+	String list(Model model) {
+		model.addAttribute("competitions", competitions.published());
+		model.addAttribute("activeNav", "/competitions");
+		return "competitions/list";
+	}
+
+	@GetMapping("/competitions/{id:\\d+}/entries")
+	String entries(@PathVariable long id, Model model) {
+		model.addAttribute("submission", competitions.submission(id));
+		model.addAttribute("entries", competitions.entriesInScope(id));
+		model.addAttribute("units", activities.organiserChoices());
+		model.addAttribute("activeNav", "/competitions");
+		return "competitions/entries";
+	}
+
+	@PostMapping("/competitions/{id:\\d+}/entries")
+	String submit(@PathVariable long id, @RequestParam(required = false) String title,
+			@RequestParam(required = false) org.gonghui.activity.PerformanceForm form, @RequestParam(required = false) Long unitId,
+			@RequestParam(required = false) Integer performerCount, RedirectAttributes redirect) {
+		try {
+			competitions.submit(id, new CompetitionService.NewEntry(title, form, unitId, performerCount, null));
+			redirect.addFlashAttribute("message", "competition.entry.submitted");
+		}
+		catch (InvalidInputException e) {
+			FormErrors.flash(e, redirect, messages);
+		}
+		return "redirect:/competitions/" + id + "/entries";
+	}
+
+	@PostMapping("/competitions/{id:\\d+}/rounds/{roundId:\\d+}/close")
+	String close(@PathVariable long id, @PathVariable long roundId, RedirectAttributes redirect) {
+		try {
+			judging.close(id, roundId);
+			redirect.addFlashAttribute("message", "competition.round.closedNow");
+		}
+		catch (InvalidInputException e) {
+			FormErrors.flash(e, redirect, messages);
+		}
+		return "redirect:/activities/manage/" + id;
+	}
+
+	@PostMapping("/competitions/{id:\\d+}/rounds/{roundId:\\d+}/advance")
+	String advance(@PathVariable long id, @PathVariable long roundId, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("advanced", competitions.advance(id, roundId));
+			redirect.addFlashAttribute("message", "competition.round.advanced");
+		}
+		catch (InvalidInputException e) {
+			FormErrors.flash(e, redirect, messages);
+		}
+		return "redirect:/activities/manage/" + id;
 	}
 
 	@GetMapping("/judging")
@@ -78,6 +135,11 @@ class CompetitionController {
 
 	@Configuration(proxyBeanMethods = false)
 	static class Navigation {
+
+		@Bean
+		NavigationItem competitionsNavigation() {
+			return new NavigationItem("nav.competitions", "/competitions", 430, EnumSet.allOf(Role.class));
+		}
 
 		@Bean
 		NavigationItem judgingNavigation() {

@@ -136,7 +136,7 @@ class SecurityConfiguration {
 						"/sites/feedback/*/photo")
 				.permitAll()
 				// The QR code on a certificate opens this page; it shows a masked name only and is rate-limited per address.
-				.requestMatchers(org.springframework.http.HttpMethod.GET, "/verify/certificates/*", "/competitions/*/results").permitAll()
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/verify/certificates/*", "/competitions", "/competitions/*/results").permitAll()
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**", "/activities/manage", "/activities/manage/**")
