@@ -104,6 +104,9 @@ abstract class CampCompletionContract {
 		assertThat(result(camp, people.get(2)).attendedSessions()).isEqualTo(1);
 		assertThat(result(camp, people.get(3)).completed()).isFalse();
 		assertThat(result(camp, people.get(3)).countingSessions()).isEqualTo(3);
+		// Those who completed got their certificates in the same step, in the partner institution's name.
+		assertThat(jdbc.sql("select member_id from certificate where activity_id = :a and issuer = '清华大学继续教育学院' order by member_id")
+			.param("a", camp).query(Long.class).list()).containsExactly(people.get(0), people.get(1));
 	}
 
 	@Test
@@ -120,7 +123,9 @@ abstract class CampCompletionContract {
 		assertThat(result(camp, member).completed()).isFalse();
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> camps.override(camp, member, true, " "))
 			.satisfies(e -> assertThat(e.problems().get(0).code()).isEqualTo("activity.camp.overrideReason"));
+		assertThat(jdbc.sql("select count(*) from certificate where activity_id = :a").param("a", camp).query(Long.class).single()).isZero();
 		camps.override(camp, member, true, "企业参观因公出差，补交参观报告");
+		assertThat(jdbc.sql("select count(*) from certificate where activity_id = :a").param("a", camp).query(Long.class).single()).isOne();
 		var r = result(camp, member);
 		assertThat(r.completed()).isTrue();
 		assertThat(r.completedByRule()).isFalse();

@@ -29,10 +29,12 @@ public class ActivityLifecycle {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final CampCompletion camps;
+	private final CertificateService certificates;
 
 	ActivityLifecycle(ActivityService activityService, ActivityRepository activities, CurrentUser currentUser, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock, CampCompletion camps) {
+			ApplicationEventPublisher events, Clock clock, CampCompletion camps, CertificateService certificates) {
 		this.camps = camps;
+		this.certificates = certificates;
 		this.activityService = activityService;
 		this.activities = activities;
 		this.currentUser = currentUser;
@@ -91,6 +93,10 @@ public class ActivityLifecycle {
 				+ (closedOut > 0 ? ", " + closedOut + " registrations closed out" : ""));
 		if (to == ActivityStatus.FINISHED && a.kind() == org.gonghui.activity.ActivityKind.TRAINING_CAMP) {
 			camps.evaluate(a);
+			// Those who completed get their certificates in the same step, as staff expect after 结业.
+			if (a.issuer() != null) {
+				certificates.issue(id);
+			}
 		}
 		if (to == ActivityStatus.FINISHED) {
 			events.publishEvent(new ActivityFinished(id, a.kind(), a.organizationId()));

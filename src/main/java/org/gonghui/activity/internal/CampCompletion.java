@@ -28,8 +28,11 @@ public class CampCompletion {
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final CertificateService certificates;
 
-	CampCompletion(CampCompletionRepository cohort, ActivityService activities, CurrentUser currentUser, AuditLog audit, Clock clock) {
+	CampCompletion(CampCompletionRepository cohort, ActivityService activities, CurrentUser currentUser, AuditLog audit, Clock clock,
+			CertificateService certificates) {
+		this.certificates = certificates;
 		this.cohort = cohort;
 		this.activities = activities;
 		this.currentUser = currentUser;
@@ -72,7 +75,7 @@ public class CampCompletion {
 	@Transactional
 	public void override(long activityId, Long memberId, Boolean completed, String reason) {
 		activities.requireWriter();
-		camp(activityId);
+		var camp = camp(activityId);
 		var problems = new java.util.ArrayList<InvalidInputException.FieldProblem>();
 		String note = TextChecks.line(reason, "reason", 200, problems);
 		if (memberId == null || completed == null) {
@@ -86,6 +89,9 @@ public class CampCompletion {
 			throw new InvalidInputException(problems);
 		}
 		cohort.override(activityId, memberId, completed, note, currentUser.username());
+		if (completed && camp.issuer() != null) {
+			certificates.issue(activityId);
+		}
 		audit.record("camp.override", "activity", activityId, "member " + memberId + ": " + (completed ? "completed" : "not completed")
 				+ (note == null ? "" : " (" + note + ")"));
 	}
