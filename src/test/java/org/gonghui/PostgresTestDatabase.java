@@ -33,6 +33,11 @@ public final class PostgresTestDatabase {
 		registry.add("spring.flyway.default-schema", () -> SCHEMA);
 		// Fail fast instead of waiting 30 s for a pool connection when the database is down.
 		registry.add("spring.datasource.hikari.connection-timeout", () -> "5000");
+		// Spring keeps every test context (one per PostgreSQL contract and configuration) open with its pool;
+		// a dozen contexts at Hikari's default of ten idle connections each exceed PostgreSQL's 100 clients.
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+		registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
 	}
 
 	public static String schema() {

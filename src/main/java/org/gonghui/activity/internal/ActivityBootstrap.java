@@ -69,6 +69,26 @@ class ActivityBootstrap implements ApplicationRunner {
 		Instant afternoon = inAWeek.atTime(14, 0).atZone(beijing).toInstant();
 		activities.insertSession(counselling, 0, "团体辅导", "SEMINAR", afternoon, afternoon.plus(Duration.ofHours(2)), true);
 		activities.publish(counselling, now);
+
+		// The ACFTU's first innovation training camp for model-worker undergraduates, at Tsinghua: a week of
+		// lectures, four thematic reports, an enterprise visit and a seminar; 清华大学继续教育学院 certifies.
+		long acftu = org("中华全国总工会");
+		long camp = activities.insert(acftu, ActivityKind.TRAINING_CAMP, "全国总工会首期劳模本科生创新培训营",
+				"109名劳模本科生走进清华大学，参加专题讲座、主题报告、企业参访和研讨交流，结业后由清华大学继续教育学院颁发结业证书。", "清华大学", null, 109,
+				false, false, Audience.ORGANIZATION_SUBTREE, null, null, "system", now);
+		activities.setCamp(camp, new java.math.BigDecimal("0.66"), false, "清华大学继续教育学院");
+		LocalDate campDay = LocalDate.ofInstant(now, beijing).plusDays(30);
+		String[][] programme = { { "开班仪式", "CEREMONY", "0", "9" }, { "专题讲座：劳模精神与创新", "LECTURE", "0", "14" },
+				{ "主题报告一：新质生产力", "REPORT", "1", "9" }, { "主题报告二：工匠精神的传承", "REPORT", "1", "14" },
+				{ "主题报告三：技术创新方法", "REPORT", "2", "9" }, { "主题报告四：职工创新工作室建设", "REPORT", "2", "14" },
+				{ "企业参访", "VISIT", "3", "9" }, { "分组研讨与结业", "SEMINAR", "4", "9" } };
+		for (int i = 0; i < programme.length; i++) {
+			Instant at = campDay.plusDays(Integer.parseInt(programme[i][2])).atTime(Integer.parseInt(programme[i][3]), 0).atZone(beijing).toInstant();
+			activities.insertSession(camp, i, programme[i][0], programme[i][1], at, at.plus(Duration.ofHours(3)), true);
+		}
+		jdbc.sql("update activity set registration_closes_at = :closes where id = :id")
+			.param("closes", java.sql.Timestamp.from(campDay.atTime(9, 0).atZone(beijing).toInstant())).param("id", camp).update();
+		activities.publish(camp, now);
 	}
 
 	private long org(String name) {
