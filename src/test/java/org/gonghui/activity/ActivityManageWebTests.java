@@ -91,14 +91,17 @@ class ActivityManageWebTests {
 				.param("capacity", "109").param("waitlistEnabled", "true").param("audience", "ORGANIZATION_SUBTREE")
 				.param("coOrganizers", "清华大学继续教育学院\n").param("experts", "李教授 清华大学")
 				.param("sessions[0].title", "开班仪式").param("sessions[0].type", "CEREMONY").param("sessions[0].date", "2030-07-01")
-				.param("sessions[0].starts", "09:00").param("sessions[0].ends", "10:00").param("sessions[0].counts", "true"))
+				.param("sessions[0].starts", "09:00").param("sessions[0].ends", "10:00").param("sessions[0].counts", "true")
+				.param("sessions[0].host", "全国总工会领导").param("sessions[0].place", "清华大学主楼报告厅"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("/activities/manage/*"));
 		assertCount(before + 1);
 		long id = jdbc.sql("select max(id) from activity").query(Long.class).single();
 		mvc.perform(get("/activities/manage/{id}", id)).andExpect(content().string(containsString("清华大学继续教育学院")))
 			.andExpect(content().string(containsString("李教授（清华大学）")))
-			.andExpect(content().string(containsString("2030-07-01 09:00")));
+			.andExpect(content().string(containsString("2030-07-01 09:00")))
+			.andExpect(content().string(containsString("全国总工会领导")))
+			.andExpect(content().string(containsString("清华大学主楼报告厅")));
 		mvc.perform(post("/activities/manage/{id}/status", id).with(csrf()).param("to", "PUBLISHED"))
 			.andExpect(flash().attribute("message", "activity.status.changed"));
 		mvc.perform(post("/activities/manage/{id}/status", id).with(csrf()).param("to", "CANCELLED"))

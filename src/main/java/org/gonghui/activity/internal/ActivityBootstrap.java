@@ -78,13 +78,18 @@ class ActivityBootstrap implements ApplicationRunner {
 				false, false, Audience.ORGANIZATION_SUBTREE, null, null, "system", now);
 		activities.setCamp(camp, new java.math.BigDecimal("0.66"), false, "清华大学继续教育学院");
 		LocalDate campDay = LocalDate.ofInstant(now, beijing).plusDays(30);
-		String[][] programme = { { "开班仪式", "CEREMONY", "0", "9" }, { "专题讲座：劳模精神与创新", "LECTURE", "0", "14" },
-				{ "主题报告一：新质生产力", "REPORT", "1", "9" }, { "主题报告二：工匠精神的传承", "REPORT", "1", "14" },
-				{ "主题报告三：技术创新方法", "REPORT", "2", "9" }, { "主题报告四：职工创新工作室建设", "REPORT", "2", "14" },
-				{ "企业参访", "VISIT", "3", "9" }, { "分组研讨与结业", "SEMINAR", "4", "9" } };
+		String[][] programme = { { "开班仪式", "CEREMONY", "0", "9", "全国总工会", "清华大学主楼" },
+				{ "专题讲座：劳模精神与创新", "LECTURE", "0", "14", "清华大学教授", "清华大学继续教育学院" },
+				{ "主题报告一：新质生产力", "REPORT", "1", "9", "特邀专家", "清华大学继续教育学院" },
+				{ "主题报告二：工匠精神的传承", "REPORT", "1", "14", "全国劳动模范", "清华大学继续教育学院" },
+				{ "主题报告三：技术创新方法", "REPORT", "2", "9", "特邀专家", "清华大学继续教育学院" },
+				{ "主题报告四：职工创新工作室建设", "REPORT", "2", "14", "劳模创新工作室带头人", "清华大学继续教育学院" },
+				{ "企业参访", "VISIT", "3", "9", "带队老师", "北京经济技术开发区" },
+				{ "分组研讨与结业", "SEMINAR", "4", "9", "班主任", "清华大学继续教育学院" } };
 		for (int i = 0; i < programme.length; i++) {
 			Instant at = campDay.plusDays(Integer.parseInt(programme[i][2])).atTime(Integer.parseInt(programme[i][3]), 0).atZone(beijing).toInstant();
-			activities.insertSession(camp, i, programme[i][0], programme[i][1], at, at.plus(Duration.ofHours(3)), true);
+			activities.insertSession(camp, i, programme[i][0], programme[i][1], at, at.plus(Duration.ofHours(3)), true, programme[i][4],
+					programme[i][5]);
 		}
 		jdbc.sql("update activity set registration_closes_at = :closes where id = :id")
 			.param("closes", java.sql.Timestamp.from(campDay.atTime(9, 0).atZone(beijing).toInstant())).param("id", camp).update();

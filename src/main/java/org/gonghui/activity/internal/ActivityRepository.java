@@ -59,7 +59,7 @@ class ActivityRepository {
 	record Listed(Activity activity, Instant firstStart, long waitlisted) {
 	}
 
-	record Session(long id, String title, String type, Instant startsAt, Instant endsAt, boolean counts) {
+	record Session(long id, String title, String type, Instant startsAt, Instant endsAt, boolean counts, String host, String place) {
 	}
 
 	long insert(long organizationId, ActivityKind kind, String title, String description, String venue, Long siteId, int capacity,
@@ -88,8 +88,15 @@ class ActivityRepository {
 	}
 
 	void insertSession(long activityId, int position, String title, String type, Instant startsAt, Instant endsAt, boolean counts) {
-		jdbc.sql("insert into activity_session (activity_id, title, type, starts_at, ends_at, counts, position)"
-				+ " values (:activity, :title, :type, :starts, :ends, :counts, :position)")
+		insertSession(activityId, position, title, type, startsAt, endsAt, counts, null, null);
+	}
+
+	void insertSession(long activityId, int position, String title, String type, Instant startsAt, Instant endsAt, boolean counts, String host,
+			String place) {
+		jdbc.sql("insert into activity_session (activity_id, title, type, starts_at, ends_at, counts, position, host, place)"
+				+ " values (:activity, :title, :type, :starts, :ends, :counts, :position, :host, :place)")
+			.param("host", host, Types.VARCHAR)
+			.param("place", place, Types.VARCHAR)
 			.param("activity", activityId)
 			.param("title", title)
 			.param("type", type)
@@ -124,10 +131,11 @@ class ActivityRepository {
 	}
 
 	List<Session> sessions(long activityId) {
-		return jdbc.sql("select id, title, type, starts_at, ends_at, counts from activity_session where activity_id = :activity order by position, id")
+		return jdbc.sql("select id, title, type, starts_at, ends_at, counts, host, place from activity_session where activity_id = :activity"
+				+ " order by position, id")
 			.param("activity", activityId)
 			.query((rs, n) -> new Session(rs.getLong("id"), rs.getString("title"), rs.getString("type"), rs.getTimestamp("starts_at").toInstant(),
-					rs.getTimestamp("ends_at").toInstant(), rs.getBoolean("counts")))
+					rs.getTimestamp("ends_at").toInstant(), rs.getBoolean("counts"), rs.getString("host"), rs.getString("place")))
 			.list();
 	}
 

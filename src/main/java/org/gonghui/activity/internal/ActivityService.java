@@ -107,7 +107,7 @@ public class ActivityService {
 			NewSession s = sessions.get(i);
 			var type = org.gonghui.activity.SessionType.parse(s.type());
 			activities.insertSession(id, i, Text.clean(s.title()), type == null ? "OTHER" : type.name(), s.startsAt(), s.endsAt(),
-					s.counts() == null || s.counts());
+					s.counts() == null || s.counts(), Text.clean(s.host()), Text.clean(s.place()));
 		}
 		details.replaceCoOrganizers(id, coOrganizers);
 		details.replaceExperts(id, experts);
@@ -299,7 +299,7 @@ public class ActivityService {
 	private ActivityView view(ActivityRepository.Activity a) {
 		long id = a.id();
 		List<SessionView> sessions = activities.sessions(id).stream()
-			.map(s -> new SessionView(s.id(), s.title(), s.type(), s.startsAt(), s.endsAt(), s.counts()))
+			.map(s -> new SessionView(s.id(), s.title(), s.type(), s.startsAt(), s.endsAt(), s.counts(), s.host(), s.place()))
 			.toList();
 		var site = a.siteId() == null ? null : sites.find(a.siteId()).map(s -> new VenueSite(s.id(), s.name(), s.address())).orElse(null);
 		var coOrganizers = details.coOrganizers(id).stream().map(c -> new CoOrganizerInput(c.organizationId(), c.name())).toList();
@@ -370,6 +370,8 @@ public class ActivityService {
 			if (title == null) {
 				problems.add(new FieldProblem(field + ".title", "validation.required"));
 			}
+			TextChecks.line(s.host(), field + ".host", 100, problems);
+			TextChecks.line(s.place(), field + ".place", 200, problems);
 			if (s.type() != null && !s.type().isBlank() && org.gonghui.activity.SessionType.parse(s.type()) == null) {
 				problems.add(new FieldProblem(field + ".type", "activity.session.type.unknown"));
 			}
@@ -417,8 +419,16 @@ public class ActivityService {
 			List<ExpertInput> experts) {
 	}
 
-	/** A session: {@code type} names a {@link org.gonghui.activity.SessionType} (default OTHER); {@code counts} toward attendance (default true). */
-	public record NewSession(String title, String type, Instant startsAt, Instant endsAt, Boolean counts) {
+	/**
+	 * A session: {@code type} names a {@link org.gonghui.activity.SessionType} (default OTHER); {@code counts}
+	 * toward attendance (default true); {@code host} is the speaker or host, {@code place} where it happens.
+	 */
+	public record NewSession(String title, String type, Instant startsAt, Instant endsAt, Boolean counts, String host, String place) {
+
+		/** A session without a named speaker or place. */
+		public NewSession(String title, String type, Instant startsAt, Instant endsAt, Boolean counts) {
+			this(title, type, startsAt, endsAt, counts, null, null);
+		}
 	}
 
 	/** A co-organiser: an organisation of the tree by id, or a named department. */
@@ -466,7 +476,7 @@ public class ActivityService {
 		}
 	}
 
-	public record SessionView(long id, String title, String type, Instant startsAt, Instant endsAt, boolean counts) {
+	public record SessionView(long id, String title, String type, Instant startsAt, Instant endsAt, boolean counts, String host, String place) {
 
 		public java.time.LocalDateTime startsAtLocal() {
 			return local(startsAt);

@@ -86,7 +86,7 @@ public class ActivityForm {
 		List<NewSession> rows = new ArrayList<>();
 		for (SessionRow r : sessions) {
 			if (!r.isBlank()) {
-				rows.add(new NewSession(r.title, r.type, r.startsAt(), r.endsAt(), r.counts));
+				rows.add(new NewSession(r.title, r.type, r.startsAt(), r.endsAt(), r.counts, r.host, r.place));
 			}
 		}
 		return new NewActivity(organizationId, kind, title, description, venue, capacity, waitlistEnabled, approvalRequired, audience,
@@ -175,9 +175,12 @@ public class ActivityForm {
 		@DateTimeFormat(pattern = "HH:mm")
 		private LocalTime ends;
 		private boolean counts = true;
+		private String host;
+		private String place;
 
 		boolean isBlank() {
-			return (title == null || title.isBlank()) && date == null && starts == null && ends == null;
+			return (title == null || title.isBlank()) && date == null && starts == null && ends == null && (host == null || host.isBlank())
+					&& (place == null || place.isBlank());
 		}
 
 		java.time.Instant startsAt() {
@@ -198,6 +201,10 @@ public class ActivityForm {
 		public void setStarts(LocalTime starts) { this.starts = starts; }
 		public LocalTime getEnds() { return ends; }
 		public void setEnds(LocalTime ends) { this.ends = ends; }
+		public String getHost() { return host; }
+		public void setHost(String host) { this.host = host; }
+		public String getPlace() { return place; }
+		public void setPlace(String place) { this.place = place; }
 		public boolean isCounts() { return counts; }
 		public void setCounts(boolean counts) { this.counts = counts; }
 	}
