@@ -86,6 +86,13 @@ class CertificateRepository {
 			.list();
 	}
 
+	List<Certificate> ofMember(long memberId) {
+		return jdbc.sql(SELECT + " where c.member_id = :member order by c.issued_at desc, c.id desc")
+			.param("member", memberId)
+			.query(CertificateRepository::map)
+			.list();
+	}
+
 	/** Revokes if still valid (a second revocation, even a racing one, changes nothing); false otherwise. */
 	boolean revoke(long id, String reason, String by, Instant now) {
 		return jdbc.sql("update certificate set status = 'REVOKED', revoked_reason = :reason, revoked_by = :by, revoked_at = :now"

@@ -173,6 +173,12 @@ public class CertificateService {
 		return line(certificates.findByNumber(c.number()).orElseThrow());
 	}
 
+	/** The signed-in worker's own certificates (none for an account without a member record). */
+	@Transactional(readOnly = true)
+	public List<CertificateLine> mine() {
+		return registrations.self().map(m -> certificates.ofMember(m.id()).stream().map(CertificateService::line).toList()).orElse(List.of());
+	}
+
 	/**
 	 * The PDF of one certificate: for staff in scope of the camp's organiser, or for the holder (a worker
 	 * whose account is linked to the member). Anyone else: not found.
@@ -275,12 +281,12 @@ public class CertificateService {
 
 	private static CertificateLine line(Certificate c) {
 		return new CertificateLine(c.number(), c.activityId(), c.memberId(), c.holderName(), c.status(), c.issuedAt(), c.hours(), c.revokedReason(),
-				c.revokedBy(), c.revokedAt());
+				c.revokedBy(), c.revokedAt(), c.programme());
 	}
 
 	/** A certificate as staff see it in the camp's list. */
 	public record CertificateLine(String number, long activityId, long memberId, String holderName, CertificateStatus status, Instant issuedAt,
-			BigDecimal hours, String revokedReason, String revokedBy, Instant revokedAt) {
+			BigDecimal hours, String revokedReason, String revokedBy, Instant revokedAt, String programme) {
 
 		public java.time.LocalDateTime issuedAtLocal() {
 			return ActivityService.local(issuedAt);

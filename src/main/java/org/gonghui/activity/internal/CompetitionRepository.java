@@ -112,6 +112,16 @@ class CompetitionRepository {
 			.param("u", username).query(CompetitionRepository::round).list();
 	}
 
+	/**
+	 * Locks the round's row until the transaction ends and tells whether it is still open. Scores and entries take this
+	 * lock, so they wait for a close under way (and then see the round closed), a close waits for them, and a judge's
+	 * double tap writes one score after the other rather than two inserts at once.
+	 */
+	boolean lockOpen(long roundId) {
+		return jdbc.sql("select closed_at from competition_round where id = :r for update").param("r", roundId)
+			.query((rs, n) -> rs.getTimestamp(1) == null).optional().orElse(false);
+	}
+
 	boolean close(long roundId, int version, String by, Instant now) {
 		return jdbc.sql("update competition_round set closed_at = :now, closed_by = :by, version = version + 1"
 				+ " where id = :r and version = :v and closed_at is null")

@@ -160,7 +160,7 @@ public class CompetitionService {
 			}
 		}
 		var first = competitions.rounds(activityId).stream().findFirst();
-		if (first.isEmpty() || first.get().closed() || competition.status() != ActivityStatus.PUBLISHED) {
+		if (first.isEmpty() || first.get().closed() || !competitions.lockOpen(first.get().id()) || competition.status() != ActivityStatus.PUBLISHED) {
 			problems.add(new FieldProblem(null, "competition.entry.closed"));
 		}
 		if (!problems.isEmpty()) {
@@ -319,9 +319,14 @@ public class CompetitionService {
 		return round;
 	}
 
+	/** The round after {@code round}, locked while entries join it; refused once it is closed (its ranking is published). */
 	private CompetitionRepository.Round nextRound(long activityId, CompetitionRepository.Round round) {
-		return competitions.rounds(activityId).stream().filter(r -> r.position() == round.position() + 1).findFirst()
+		var next = competitions.rounds(activityId).stream().filter(r -> r.position() == round.position() + 1).findFirst()
 			.orElseThrow(() -> InvalidInputException.of("roundId", "competition.round.last"));
+		if (next.closed() || !competitions.lockOpen(next.id())) {
+			throw InvalidInputException.of("roundId", "competition.round.nextClosed");
+		}
+		return next;
 	}
 
 	private CompetitionView view(ActivityRepository.Activity a, List<CompetitionRepository.Entry> entries) {

@@ -48,7 +48,8 @@ public class JudgingService {
 	@Transactional
 	public void score(long activityId, long roundId, Long entryId, BigDecimal score) {
 		var round = judgedRound(activityId, roundId);
-		if (round.closed()) {
+		// The row lock orders this score with a close under way and with the judge's own double tap.
+		if (round.closed() || !competitions.lockOpen(roundId)) {
 			throw InvalidInputException.of("roundId", "competition.round.closed");
 		}
 		if (entryId == null || !competitions.inRound(roundId, entryId)) {

@@ -34,8 +34,11 @@ class ActivityController {
 	private final ActivityService activities;
 	private final RegistrationService registrations;
 	private final MessageSource messages;
+	private final org.gonghui.activity.internal.CertificateService certificates;
 
-	ActivityController(ActivityService activities, RegistrationService registrations, MessageSource messages) {
+	ActivityController(ActivityService activities, RegistrationService registrations, MessageSource messages,
+			org.gonghui.activity.internal.CertificateService certificates) {
+		this.certificates = certificates;
 		this.activities = activities;
 		this.registrations = registrations;
 		this.messages = messages;
@@ -71,6 +74,7 @@ class ActivityController {
 	String mine(Model model) {
 		self();
 		model.addAttribute("registrations", registrations.mine());
+		model.addAttribute("certificates", certificates.mine());
 		return "activities/mine";
 	}
 
