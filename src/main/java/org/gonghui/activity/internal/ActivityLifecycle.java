@@ -54,6 +54,19 @@ public class ActivityLifecycle {
 		audit.record("activity.publish", "activity", id, a.title());
 	}
 
+	/**
+	 * Finishes the activity as the API's {@code /finish} does: an activity still open for registration (or
+	 * closed to it) is started first, since finishing says it took place. Returns the registrations closed out.
+	 */
+	@Transactional
+	public int finish(long id) {
+		ActivityRepository.Activity a = activityService.visible(id);
+		if (a.status() == ActivityStatus.PUBLISHED || a.status() == ActivityStatus.CLOSED) {
+			move(id, ActivityStatus.ONGOING, null);
+		}
+		return move(id, ActivityStatus.FINISHED, null);
+	}
+
 	/** Moves the activity to {@code to}; a reason is required to cancel. Returns how many registrations were closed out. */
 	@Transactional
 	public int move(long id, ActivityStatus to, String reason) {

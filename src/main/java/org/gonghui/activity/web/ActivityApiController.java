@@ -74,9 +74,10 @@ class ActivityApiController {
 	}
 
 	@PostMapping("/api/activities/{id}/finish")
-	@Operation(summary = "Finish a running activity: seat holders who never checked in become NO_SHOW")
+	@Operation(summary = "Finish the activity (started first if it was still published or closed): seat holders who never checked in"
+			+ " become NO_SHOW; a training camp evaluates completion and issues certificates")
 	ActivityView finish(@PathVariable long id) {
-		lifecycle.move(id, ActivityStatus.FINISHED, null);
+		lifecycle.finish(id);
 		return activities.get(id);
 	}
 
