@@ -152,6 +152,37 @@ abstract class ActivityManagementContract {
 
 	@Test
 	@WithUserDetails("fengtai")
+	void reviewFindingsStayFixed() {
+		// A pending registration cannot "accept" itself past the organiser's approval.
+		Instant start = Instant.now().plus(Duration.ofDays(7));
+		long approval = activities.create(new NewActivity(id(jdbc, "丰台区总工会"), ActivityKind.LECTURE, "需审核讲座", null, null, 1, false, true, null,
+				null, null, List.of(new NewSession("讲座", "LECTURE", start, start.plus(Duration.ofHours(1)), true))));
+		lifecycle.publish(approval);
+		var pending = registrations.register(approval, members("泛华集团工会", 1).get(0));
+		assertThat(pending.status()).isEqualTo(RegistrationStatus.PENDING_APPROVAL);
+		assertProblem(() -> registrations.acceptOffer(pending.id()), "activity.registration.illegal");
+		assertThat(seatsTaken(approval)).isZero();
+
+		// A draft whose registration deadline has passed is published with registration closed (no 500).
+		Instant past = Instant.now().minus(Duration.ofDays(2));
+		long late = activities.create(new NewActivity(id(jdbc, "丰台区总工会"), ActivityKind.VISIT, "补录活动", null, null, 5, false, false, null, null,
+				null, List.of(new NewSession("参观", "VISIT", past, past.plus(Duration.ofHours(2)), true))));
+		lifecycle.publish(late);
+		assertThat(activities.get(late).status()).isEqualTo(ActivityStatus.PUBLISHED);
+		assertProblem(() -> registrations.register(late, members("泛华集团工会", 1).get(0)), "activity.registration.outsideWindow");
+
+		// Opening after the first session starts, a session of days, and kinds with their own pages are refused.
+		assertProblem(() -> activities.create(new NewActivity(id(jdbc, "丰台区总工会"), ActivityKind.VISIT, "错窗", null, null, 5, false, false, null,
+				start.plus(Duration.ofDays(1)), null, List.of(new NewSession("参观", "VISIT", start, start.plus(Duration.ofHours(2)), true)))),
+				"activity.window.opensAfterStart");
+		assertProblem(() -> activities.create(new NewActivity(id(jdbc, "丰台区总工会"), ActivityKind.VISIT, "长场次", null, null, 5, false, false, null,
+				null, null, List.of(new NewSession("参观", "VISIT", start, start.plus(Duration.ofDays(400)), true)))), "activity.session.tooLong");
+		assertProblem(() -> activities.create(new NewActivity(id(jdbc, "丰台区总工会"), ActivityKind.COMPETITION, "比赛", null, null, 5, false, false,
+				null, null, null, List.of())), "activity.kind.ownPage");
+	}
+
+	@Test
+	@WithUserDetails("fengtai")
 	void finishingTurnsSeatHoldersWhoNeverCameIntoNoShows() {
 		long id = activity("丰台区总工会", 3, false);
 		var r = registrations.register(id, members("泛华集团工会", 1).get(0));

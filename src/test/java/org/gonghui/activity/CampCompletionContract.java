@@ -132,6 +132,10 @@ abstract class CampCompletionContract {
 		assertThat(r.overrideReason()).isEqualTo("企业参观因公出差，补交参观报告");
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'camp.override' and target_id = :id").param("id", String.valueOf(camp))
 			.query(Long.class).single()).isEqualTo(1);
+		// Turned back to "not completed", the certificate issued meanwhile is revoked with the reason.
+		camps.override(camp, member, false, "补交报告不合格");
+		assertThat(jdbc.sql("select status || ' ' || revoked_reason from certificate where activity_id = :a").param("a", camp).query(String.class)
+			.single()).isEqualTo("REVOKED 补交报告不合格");
 	}
 
 	@Test

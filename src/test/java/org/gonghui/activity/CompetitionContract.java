@@ -305,11 +305,11 @@ abstract class CompetitionContract {
 			as("judge1", () -> assertProblem(() -> judging.score(c, first, b, new BigDecimal(bad)), "score", "competition.score.range"));
 		}
 		as("judge1", () -> assertProblem(() -> judging.score(c, first, b, null), "score", "competition.score.range"));
-		// Judges of another round, and accounts judging nothing, are refused.
+		// Judges of another round, and accounts judging nothing, learn nothing of the round: not found.
 		for (String outsider : List.of("judge4", "worker", "yanqing")) {
-			as(outsider, () -> assertThatExceptionOfType(AccessDeniedException.class)
+			as(outsider, () -> assertThatExceptionOfType(org.gonghui.shared.RecordNotFoundException.class)
 				.isThrownBy(() -> judging.score(c, first, a, new BigDecimal("90"))));
-			as(outsider, () -> assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> judging.sheet(c, first)));
+			as(outsider, () -> assertThatExceptionOfType(org.gonghui.shared.RecordNotFoundException.class).isThrownBy(() -> judging.sheet(c, first)));
 		}
 		// An entry not in the round: of the next round, of another competition, or none.
 		as("judge4", () -> assertProblem(() -> judging.score(c, second, a, new BigDecimal("90")), "entryId", "competition.entry.notInRound"));

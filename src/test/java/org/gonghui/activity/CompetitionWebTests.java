@@ -97,11 +97,11 @@ class CompetitionWebTests {
 				.content("{\"entryId\":" + entry + ",\"score\":60}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value("本轮已结束，分数已锁定"));
-		// Not a judge of the round: 403, staff included; nobody signed in: 401.
+		// Not a judge of the round: 404 (the round's existence is not confirmed), staff included; nobody signed in: 401.
 		for (String outsider : new String[] { "worker", "yanqing" }) {
 			mvc.perform(post(scores(fin)).with(httpBasic(outsider, "gonghui-demo")).contentType(MediaType.APPLICATION_JSON)
 					.content("{\"entryId\":" + entry + ",\"score\":90}"))
-				.andExpect(status().isForbidden());
+				.andExpect(status().isNotFound());
 		}
 		mvc.perform(post(scores(fin)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"entryId\":" + entry + ",\"score\":90}"))
 			.andExpect(status().isUnauthorized());
@@ -189,10 +189,10 @@ class CompetitionWebTests {
 		mvc.perform(get("/judging"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("您不是任何比赛轮次的评委。")));
-		mvc.perform(get("/judging/" + competition() + "/rounds/" + round("区级决赛"))).andExpect(status().isForbidden());
+		mvc.perform(get("/judging/" + competition() + "/rounds/" + round("区级决赛"))).andExpect(status().isNotFound());
 		mvc.perform(post("/judging/" + competition() + "/rounds/" + round("区级决赛") + "/scores").with(csrf())
 				.param("entryId", String.valueOf(entry("长城谣"))).param("score", "90"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

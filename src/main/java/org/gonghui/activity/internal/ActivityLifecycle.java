@@ -60,6 +60,7 @@ public class ActivityLifecycle {
 	 */
 	@Transactional
 	public int finish(long id) {
+		activityService.requireWriter();
 		ActivityRepository.Activity a = activityService.visible(id);
 		if (a.status() == ActivityStatus.PUBLISHED || a.status() == ActivityStatus.CLOSED) {
 			move(id, ActivityStatus.ONGOING, null);

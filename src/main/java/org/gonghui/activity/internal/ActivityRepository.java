@@ -117,7 +117,8 @@ class ActivityRepository {
 	 * employer; or naming the member.
 	 */
 	List<Activity> openFor(List<Long> ancestorIds, long memberId, Long employerId, int limit) {
-		return jdbc.sql(SELECT + " where a.status = 'PUBLISHED' and (a.audience = 'ALL_MEMBERS'"
+		// Competitions take entries from units, not registrations from members.
+		return jdbc.sql(SELECT + " where a.status = 'PUBLISHED' and a.kind <> 'COMPETITION' and (a.audience = 'ALL_MEMBERS'"
 				+ " or a.audience = 'ORGANIZATION_SUBTREE' and a.organization_id in (:ancestors)"
 				+ " or a.audience = 'EMPLOYERS' and exists (select 1 from activity_audience_employer e where e.activity_id = a.id and e.employer_id = :employer)"
 				+ " or a.audience = 'NAMED_LIST' and exists (select 1 from activity_audience_member m where m.activity_id = a.id and m.member_id = :member))"
@@ -141,7 +142,10 @@ class ActivityRepository {
 
 	/** Publishes a draft; the registration window opens now unless it was set. False when it was not a draft. */
 	boolean publish(long id, Instant now) {
-		return jdbc.sql("update activity set status = 'PUBLISHED', registration_opens_at = coalesce(registration_opens_at, :now),"
+		// An activity published after its registration deadline (recorded afterwards) gets no opening time:
+		// registration stays closed, and the window's check constraint (opens before closes) holds.
+		return jdbc.sql("update activity set status = 'PUBLISHED', registration_opens_at = case when registration_opens_at is not null"
+				+ " then registration_opens_at when registration_closes_at is not null and registration_closes_at <= :now then null else :now end,"
 				+ " updated_at = :now, version = version + 1 where id = :id and status = 'DRAFT'")
 			.param("now", Timestamp.from(now))
 			.param("id", id)

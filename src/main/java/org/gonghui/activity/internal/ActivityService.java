@@ -66,8 +66,22 @@ public class ActivityService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Creates an activity. Competitions and caravans are created by their own services (they need their
+	 * rounds or their request), so they are refused here.
+	 */
 	@Transactional
 	public long create(NewActivity c) {
+		if (c.kind() == ActivityKind.COMPETITION || c.kind() == ActivityKind.CARAVAN) {
+			requireWriter();
+			throw InvalidInputException.of("kind", "activity.kind.ownPage");
+		}
+		return createOwned(c);
+	}
+
+	/** {@link #create} for the services that own competitions and caravans. */
+	@Transactional
+	long createOwned(NewActivity c) {
 		requireWriter();
 		List<FieldProblem> problems = new ArrayList<>();
 		OrganizationSummary organiser = null;
@@ -98,7 +112,10 @@ public class ActivityService {
 		}
 		// Default window: from publishing until the first session starts.
 		Instant closes = c.registrationClosesAt() != null ? c.registrationClosesAt()
-				: sessions.stream().map(NewSession::startsAt).min(Comparator.naturalOrder()).orElse(null);
+				: sessions.stream().map(NewSession::startsAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+		if (c.registrationOpensAt() != null && closes != null && !c.registrationOpensAt().isBefore(closes)) {
+			throw InvalidInputException.of("registrationOpensAt", "activity.window.opensAfterStart");
+		}
 		Instant now = clock.instant();
 		long id = activities.insert(organiser.id(), c.kind(), f.title(), f.description(), f.venue(), c.siteId(), c.capacity(),
 				Boolean.TRUE.equals(c.waitlistEnabled()), Boolean.TRUE.equals(c.approvalRequired()), audience, c.registrationOpensAt(), closes,
@@ -175,6 +192,10 @@ public class ActivityService {
 	 */
 	@Transactional(readOnly = true)
 	public List<Long> employerIds(Long organiserId, List<String> lines) {
+		requireWriter();
+		if (organiserId != null && organizations.findVisible(organiserId).isEmpty()) {
+			throw InvalidInputException.of("organizationId", "activity.organization.notFound");
+		}
 		List<Long> ids = new ArrayList<>();
 		List<FieldProblem> problems = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
@@ -200,6 +221,7 @@ public class ActivityService {
 	/** Member ids for a NAMED_LIST audience typed as card numbers, one per line, in the caller's scope. */
 	@Transactional(readOnly = true)
 	public List<Long> memberIdsByCard(List<String> lines) {
+		requireWriter();
 		List<Long> ids = new ArrayList<>();
 		List<FieldProblem> problems = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
@@ -380,6 +402,9 @@ public class ActivityService {
 			}
 			else if (!s.startsAt().isBefore(s.endsAt())) {
 				problems.add(new FieldProblem(field + ".endsAt", "activity.session.endsBeforeStart"));
+			}
+			else if (java.time.Duration.between(s.startsAt(), s.endsAt()).compareTo(java.time.Duration.ofHours(24)) > 0) {
+				problems.add(new FieldProblem(field + ".endsAt", "activity.session.tooLong"));
 			}
 		}
 	}

@@ -92,6 +92,10 @@ public class CampCompletion {
 		if (completed && camp.issuer() != null) {
 			certificates.issue(activityId);
 		}
+		if (!completed) {
+			// A certificate must not outlive the completion it attests.
+			certificates.revokeFor(activityId, memberId, note == null ? "结业结果调整" : note);
+		}
 		audit.record("camp.override", "activity", activityId, "member " + memberId + ": " + (completed ? "completed" : "not completed")
 				+ (note == null ? "" : " (" + note + ")"));
 	}

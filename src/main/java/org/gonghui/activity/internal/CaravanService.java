@@ -217,7 +217,7 @@ public class CaravanService {
 		List<NewSession> activitySessions = sessions.stream().map(s -> new NewSession(s.title(), SESSION_TYPE, s.startsAt(), s.endsAt(), true)).toList();
 		// The activity service checks titles, lengths, capacity and experts against its own rules; a problem
 		// there ends this transaction too, with the same field names the schedule form uses.
-		long activityId = activities.create(new NewActivity(r.unionId(), ActivityKind.CARAVAN, title, r.needs(), venue, capacity, waitlist, false,
+		long activityId = activities.createOwned(new NewActivity(r.unionId(), ActivityKind.CARAVAN, title, r.needs(), venue, capacity, waitlist, false,
 				Audience.ORGANIZATION_SUBTREE, null, null, activitySessions, null, null, null, List.of(new CoOrganizerInput(r.districtId(), null)),
 				experts, null, null));
 		lifecycle.publish(activityId);

@@ -173,6 +173,19 @@ public class CertificateService {
 		return line(certificates.findByNumber(c.number()).orElseThrow());
 	}
 
+	/**
+	 * Revokes the trainee's valid certificate of the camp, if any, when staff override their completion to
+	 * "not completed" (called by {@link CampCompletion} in the same transaction, caller already checked).
+	 */
+	void revokeFor(long activityId, long memberId, String reason) {
+		for (Certificate c : certificates.ofActivity(activityId)) {
+			if (c.memberId() == memberId && c.status() == CertificateStatus.VALID
+					&& certificates.revoke(c.id(), reason, currentUser.username(), clock.instant())) {
+				audit.record("certificate.revoke", "certificate", c.id(), c.number() + ": " + reason);
+			}
+		}
+	}
+
 	/** The signed-in worker's own certificates (none for an account without a member record). */
 	@Transactional(readOnly = true)
 	public List<CertificateLine> mine() {

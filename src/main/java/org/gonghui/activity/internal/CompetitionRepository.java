@@ -59,6 +59,12 @@ class CompetitionRepository {
 			.list();
 	}
 
+	/** Whether the competition still runs (published or under way), so scores and entries are taken. */
+	boolean running(long activityId) {
+		return jdbc.sql("select count(*) from activity where id = :a and status in ('PUBLISHED', 'CLOSED', 'ONGOING')").param("a", activityId)
+			.query(Long.class).single() > 0;
+	}
+
 	Optional<String> edition(long activityId) {
 		return jdbc.sql("select edition from competition where activity_id = :a").param("a", activityId).query(String.class).optional();
 	}

@@ -74,7 +74,7 @@ public class CompetitionService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		long id = activityService.create(new NewActivity(c.organizationId(), ActivityKind.COMPETITION, c.title(), c.description(), null,
+		long id = activityService.createOwned(new NewActivity(c.organizationId(), ActivityKind.COMPETITION, c.title(), c.description(), null,
 				ActivityService.MAX_CAPACITY, false, false, null, null, null, List.of()));
 		competitions.insertCompetition(id, edition, List.copyOf(forms));
 		lifecycle.publish(id);
@@ -104,10 +104,11 @@ public class CompetitionService {
 			problems.add(new FieldProblem("hostId", "competition.round.host"));
 		}
 		AdvanceRule rule = r.advanceRule() == null ? AdvanceRule.MANUAL : r.advanceRule();
-		if ((rule == AdvanceRule.TOP_N || rule == AdvanceRule.TOP_N_PER_UNIT) && (r.advanceN() == null || r.advanceN() < 1 || r.advanceN() > 1000)) {
+		if ((rule == AdvanceRule.TOP_N || rule == AdvanceRule.TOP_N_PER_UNIT || r.advanceN() != null)
+				&& (r.advanceN() == null || r.advanceN() < 1 || r.advanceN() > 1000)) {
 			problems.add(new FieldProblem("advanceN", "competition.round.advanceN"));
 		}
-		if (rule == AdvanceRule.THRESHOLD && !JudgingService.validScore(r.advanceThreshold())) {
+		if ((rule == AdvanceRule.THRESHOLD || r.advanceThreshold() != null) && !JudgingService.validScore(r.advanceThreshold())) {
 			problems.add(new FieldProblem("advanceThreshold", "competition.score.range"));
 		}
 		List<String> judges = r.judges() == null ? List.of() : r.judges().stream().map(j -> j == null ? "" : j.strip()).distinct().toList();
@@ -268,7 +269,11 @@ public class CompetitionService {
 		List<RoundResults> rounds = new ArrayList<>();
 		for (var r : competitions.rounds(activityId)) {
 			if (r.closed()) {
-				rounds.add(new RoundResults(roundView(r), JudgingService.rankingOf(competitions, r)));
+				// The public view names no judge: their usernames are sign-in names.
+				var view = roundView(r);
+				rounds.add(new RoundResults(new RoundView(view.id(), view.competitionId(), view.position(), view.name(), view.level(), null,
+						view.hostName(), view.startsOn(), view.endsOn(), view.venue(), view.advanceRule(), view.advanceN(), view.advanceThreshold(),
+						true, List.of()), JudgingService.rankingOf(competitions, r)));
 			}
 		}
 		var f = competitions.figures(activityId);

@@ -14,7 +14,6 @@ import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.RecordNotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,8 +47,9 @@ public class JudgingService {
 	@Transactional
 	public void score(long activityId, long roundId, Long entryId, BigDecimal score) {
 		var round = judgedRound(activityId, roundId);
-		// The row lock orders this score with a close under way and with the judge's own double tap.
-		if (round.closed() || !competitions.lockOpen(roundId)) {
+		// The row lock orders this score with a close under way and with the judge's own double tap; a
+		// cancelled or finished competition takes no more scores.
+		if (round.closed() || !competitions.running(activityId) || !competitions.lockOpen(roundId)) {
 			throw InvalidInputException.of("roundId", "competition.round.closed");
 		}
 		if (entryId == null || !competitions.inRound(roundId, entryId)) {
@@ -104,8 +104,9 @@ public class JudgingService {
 
 	private CompetitionRepository.Round judgedRound(long activityId, long roundId) {
 		var round = competitions.round(activityId, roundId).orElseThrow(() -> new RecordNotFoundException("round", roundId));
+		// Someone who does not judge the round learns nothing about it, not even that it exists.
 		if (!competitions.isJudge(roundId, currentUser.username())) {
-			throw new AccessDeniedException("Not a judge of this round");
+			throw new RecordNotFoundException("round", roundId);
 		}
 		return round;
 	}

@@ -234,7 +234,11 @@ public class RegistrationService {
 	@Transactional
 	public RegistrationView acceptOffer(long registrationId) {
 		RegistrationRepository.Registration r = visibleOrOwn(registrationId);
-		if (r.status() == RegistrationStatus.OFFERED && r.offeredUntil().isBefore(clock.instant())) {
+		// Only an offer can be accepted; a pending registration is approved by the organiser (approve), who takes a seat for it.
+		if (r.status() != RegistrationStatus.OFFERED) {
+			throw InvalidInputException.of("status", "activity.registration.illegal", r.status().name(), RegistrationStatus.REGISTERED.name());
+		}
+		if (r.offeredUntil().isBefore(clock.instant())) {
 			throw InvalidInputException.of(null, "activity.offer.expired");
 		}
 		move(r, RegistrationStatus.REGISTERED, null, null);
@@ -312,7 +316,7 @@ public class RegistrationService {
 
 	private void checkOpen(ActivityRepository.Activity activity) {
 		Instant now = clock.instant();
-		if (activity.status() != ActivityStatus.PUBLISHED) {
+		if (activity.status() != ActivityStatus.PUBLISHED || activity.kind() == org.gonghui.activity.ActivityKind.COMPETITION) {
 			throw InvalidInputException.of(null, "activity.registration.notOpen");
 		}
 		if (activity.registrationOpensAt() != null && now.isBefore(activity.registrationOpensAt())

@@ -210,7 +210,9 @@ class ActivityManageController {
 
 	private String form(Model model, Long id) {
 		model.addAttribute("activityId", id);
-		model.addAttribute("kinds", ActivityKind.values());
+		// Competitions and caravans start on their own pages (rounds; a union's request).
+		model.addAttribute("kinds", java.util.Arrays.stream(ActivityKind.values())
+			.filter(k -> k != ActivityKind.COMPETITION && k != ActivityKind.CARAVAN).toList());
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("organizations", activities.organiserChoices());
 		model.addAttribute("sessionTypes", org.gonghui.activity.SessionType.values());

@@ -58,8 +58,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return p;
 	}
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ProblemDetail conflict(OptimisticLockingFailureException e) {
+	// A unique key or check that a concurrent request hit first (two double-submits racing) is a conflict,
+	// answered like a stale edit rather than a 500; validation catches everything a single request can get wrong.
+	@ExceptionHandler({ OptimisticLockingFailureException.class, org.springframework.dao.DataIntegrityViolationException.class })
+	ProblemDetail conflict(Exception e) {
 		return problem(HttpStatus.CONFLICT, msg("error.409.text"));
 	}
 

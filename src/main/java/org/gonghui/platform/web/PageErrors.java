@@ -31,7 +31,8 @@ class PageErrors {
 		return "error/400";
 	}
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
+	// A unique key or check that a concurrent request hit first (two double-submits racing): the same answer as a stale edit.
+	@ExceptionHandler({ OptimisticLockingFailureException.class, org.springframework.dao.DataIntegrityViolationException.class })
 	String conflict(HttpServletResponse response, Model model) {
 		response.setStatus(409);
 		return "error/409";
