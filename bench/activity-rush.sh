@@ -6,19 +6,29 @@
 # 1. A fresh PostgreSQL database with the demo data and MEMBERS members (SQL) in a 丰台 union.
 # 2. One application instance (packaged jar, -Xmx512m): staff (fengtai, one signed-in session) register
 #    every member twice — 2 × MEMBERS attempts, double clicks side by side — from CLIENTS concurrent
-#    clients (bench/ActivityRush.java, a second process). Then the check: exactly 109 REGISTERED, nobody
-#    twice, everyone else WAITLISTED, seats_taken = 109.
+#    clients (bench/ActivityRush.java, a second process on the same cores). The client first runs the
+#    same rush on WARMUPS throw-away activities (JIT of the application and of the client itself), then
+#    the measured rush. Checks: the client's (every attempt answered, both attempts of a member answered
+#    with the same registration, registration ids in real-time arrival order, no seat given after a
+#    WAITLISTED answer) and the database's (exactly 109 REGISTERED, nobody twice, everyone else WAITLISTED,
+#    seats_taken = 109); then three seats are cancelled through the API and the three offers must go to
+#    the three longest-waiting registrations (lowest ids).
 # 3. The same with two instances on different ports sharing the database (attempts alternate).
 # 4. Yardstick: pgbench running the equivalent SQL transaction (conditional seat update, then the insert
 #    of the registration, skipped when the member has one) at the same concurrency, same database.
 #
 # Needs: java 17+, PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), curl, pgbench.
-# Environment: MEMBERS (10000), CLIENTS (32), BENCH_DB (gonghui_bench_rush), BENCH_PORT (18092; the second
-# instance uses BENCH_PORT + 1).
+# Environment: MEMBERS (10000), CLIENTS (32), WARMUPS (3), BENCH_DB (gonghui_bench_rush), BENCH_PORT (18092; the
+# second instance uses BENCH_PORT + 1), JAR (target/gonghui-0.1.0-SNAPSHOT.jar), APP_JAVA_OPTS (extra JVM
+# options of the instances), TWO_INSTANCES (1; 0 skips step 3), PROFILE_DIR (if set: a Java Flight Recorder
+# recording of the first instance and 5-a-second samples of pg_stat_activity during the measured one-instance
+# rush; see docs/benchmarks.md). The CPU time of the machine, the application and PostgreSQL during the measured
+# one-instance rush is always printed; the client prints its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEMBERS=${MEMBERS:-10000}
 CLIENTS=${CLIENTS:-32}
+WARMUPS=${WARMUPS:-3}
 DB=${BENCH_DB:-gonghui_bench_rush}
 PORT=${BENCH_PORT:-18092}
 PORT2=$((PORT + 1))
@@ -51,61 +61,100 @@ login() { # port
 	COOKIE=$(awk 'NF == 7 { print $6 "=" $7 }' "$work/cookies" | paste -sd ';' -)
 	CSRF=$(curl -sf -b "$work/cookies" "$base/sites/manage/new" | grep -oE 'name="_csrf" value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"/\1/')
 }
-new_activity() { # port -> prints id
-	curl -sf -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -H 'Content-Type: application/json' "http://127.0.0.1:$1/api/activities" \
+api() { # method path: a call with the staff session
+	curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X "$1" "http://127.0.0.1:$PORT$2"
+}
+new_activity() { # -> prints the id of a new published 109-seat activity with a waitlist
+	local id
+	id=$(curl -sf -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/activities" \
 		-d "{\"title\":\"基准测试报名 $RANDOM\",\"kind\":\"TRAINING_CAMP\",\"organizationId\":$FENGTAI,\"capacity\":109,\"waitlistEnabled\":true,
 		     \"sessions\":[{\"title\":\"开班\",\"type\":\"CEREMONY\",\"startsAt\":\"2030-07-01T01:00:00Z\",\"endsAt\":\"2030-07-01T03:00:00Z\"}]}" \
-		| grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2
+		| grep -oE '"id":[0-9]+' | head -1 | cut -d: -f2)
+	api POST "/api/activities/$id/publish"
+	echo "$id"
+}
+warmups() { # -> prints WARMUPS new activities, comma-separated
+	local ids=() i
+	for ((i = 0; i < WARMUPS; i++)); do ids+=("$(new_activity)"); done
+	(IFS=,; echo "${ids[*]}")
 }
 check() { # activity
 	"${PSQL[@]}" -d "$DB" -tAc "select 'registered=' || count(*) filter (where status = 'REGISTERED') || ' waitlisted=' || count(*) filter (where status = 'WAITLISTED')
 		|| ' rows=' || count(*) || ' distinct members=' || count(distinct member_id) || ' seats_taken=' || (select seats_taken from activity where id = $1)
-		|| ' waitlist in arrival order=' || (select bool_and(ok) from (select created_at >= lag(created_at) over (order by id) as ok
-		   from registration where activity_id = $1 and status = 'WAITLISTED') w where ok is not null)
 		from registration where activity_id = $1"
+}
+# The waitlist serves in arrival order, which is id order (ids come from one sequence, in the order the
+# inserts run; created_at is the application's clock read before the insert, so two concurrent inserts may
+# swap it by a microsecond and it proves nothing). Cancel three seats: the offers must go to the three
+# lowest waitlisted ids.
+check_offers() { # activity
+	local id
+	for id in $("${PSQL[@]}" -d "$DB" -tAc "select id from registration where activity_id = $1 and status = 'REGISTERED' order by random() limit 3"); do
+		api POST "/api/registrations/$id/cancel"
+	done
+	"${PSQL[@]}" -d "$DB" -tAc "select 'offers to the head of the waitlist=' || ((select array_agg(id order by id) from registration where activity_id = $1 and status = 'OFFERED')
+		= (select array_agg(id) from (select id from registration where activity_id = $1 and status in ('WAITLISTED', 'OFFERED') order by id limit 3) h))
+		|| ' seats_taken=' || (select seats_taken from activity where id = $1)"
+}
+profile_start() {
+	cpu_sample > "$work/cpu0"
+	[ -n "${PROFILE_DIR:-}" ] || return 0
+	"${PSQL[@]}" -d "$DB" -o "$PROFILE_DIR/pg_activity.txt" > /dev/null 2>&1 <<-SQL &
+		select now()::time(1) as t, coalesce(wait_event_type, '-') as type, coalesce(wait_event, 'running') as event, state,
+		  left(regexp_replace(query, '\s+', ' ', 'g'), 70) as query from pg_stat_activity
+		  where datname = '$DB' and backend_type = 'client backend' and pid <> pg_backend_pid() \watch 0.2
+	SQL
+	echo $! > "$work/watcher"
+	jcmd "${apps[0]}" JFR.start name=rush settings=profile > /dev/null
+}
+profile_stop() {
+	cpu_sample > "$work/cpu1"
+	paste "$work/cpu0" "$work/cpu1" | awk '{ printf "%s %.1f s, ", $1, ($4 - $2) / 100 }' | sed 's/, $//; s/^/   CPU time during the measured rush: /; s/$/\n/'
+	[ -n "${PROFILE_DIR:-}" ] || return 0
+	kill "$(cat "$work/watcher")" 2>/dev/null || true
+	jcmd "${apps[0]}" JFR.stop name=rush filename="$PROFILE_DIR/rush.jfr" > /dev/null
+}
+cpu_sample() { # CPU ticks of the machine (busy), the application and PostgreSQL (the client reports its own)
+	local pg=0 p
+	for p in $(pgrep -u postgres postgres); do pg=$((pg + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+	awk '/^cpu / { print "machine(busy)", $2 + $3 + $4 + $7 + $8 }' /proc/stat
+	echo "application $(awk '{ print $14 + $15 }' "/proc/${apps[0]}/stat")"
+	echo "postgresql $pg"
 }
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 start_app "$PORT"
 FENGTAI=$("${PSQL[@]}" -d "$DB" -tAc "select id from organization where name = '丰台区总工会'")
 UNION=$("${PSQL[@]}" -d "$DB" -tAc "select id from organization where name = '泛华集团工会'")
-"${PSQL[@]}" -d "$DB" -c "insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, work_form, join_date,
-	status, card_number, created_at, updated_at) select '基准会员' || g, 'MALE', 'x', lpad(to_hex(g), 64, '0'), '110***********0000', $UNION,
-	'EMPLOYEE', current_date, 'ACTIVE', 'B' || lpad(g::text, 18, '0'), now(), now() from generate_series(1, $MEMBERS) g"
-FIRST=$("${PSQL[@]}" -d "$DB" -tAc "select min(id) from member where card_number like 'B%'")
+# Ids of their own (from 1,000,001), so that they are contiguous even if the demo data is still being written.
+FIRST=1000001
+"${PSQL[@]}" -d "$DB" -c "insert into member (id, name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, work_form, join_date,
+	status, card_number, created_at, updated_at) select $FIRST - 1 + g, '基准会员' || g, 'MALE', 'x', lpad(to_hex(g), 64, '0'), '110***********0000',
+	$UNION, 'EMPLOYEE', current_date, 'ACTIVE', 'B' || lpad(g::text, 18, '0'), now(), now() from generate_series(1, $MEMBERS) g"
 echo "== $MEMBERS members, ids from $FIRST"
 login "$PORT"
 
-# Warm-up: a small rush on a throw-away activity (JIT), then the measured one.
-WARM=$(new_activity "$PORT")
-java bench/ActivityRush.java "$WARM" "$FIRST" 2000 "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT" > /dev/null
-ACT=$(new_activity "$PORT")
-curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X POST "http://127.0.0.1:$PORT/api/activities/$ACT/publish"
-curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X POST "http://127.0.0.1:$PORT/api/activities/$WARM/publish" || true
-echo "== one instance"
-if [ -n "${PROFILE_DIR:-}" ]; then # what the database's sessions wait for, 5 times a second, during the measured rush
-	"${PSQL[@]}" -d "$DB" -o "$PROFILE_DIR/pg_activity.txt" > /dev/null 2>&1 <<-SQL &
-		select now()::time(1) as t, coalesce(wait_event_type, '-') as type, coalesce(wait_event, 'running') as event, state,
-		  left(regexp_replace(query, '\s+', ' ', 'g'), 70) as query from pg_stat_activity
-		  where datname = '$DB' and backend_type = 'client backend' and pid <> pg_backend_pid() \watch 0.2
-	SQL
-	watcher=$!
-	jcmd "${apps[0]}" JFR.start name=rush settings=profile > /dev/null
-fi
-java bench/ActivityRush.java "$ACT" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT"
-if [ -n "${PROFILE_DIR:-}" ]; then
-	kill "$watcher" 2>/dev/null || true
-	jcmd "${apps[0]}" JFR.stop name=rush filename="$PROFILE_DIR/rush.jfr" > /dev/null
-fi
-echo "   check: $(check "$ACT")"
+echo "== one instance ($WARMUPS warm-up rushes first)"
+WARM=$(warmups)
+ACT=$(new_activity)
+java bench/ActivityRush.java --warmup "$WARM" "$ACT" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT" |
+	while IFS= read -r line; do
+		if [[ $line == "warm-up done"* ]]; then profile_start; fi
+		echo "   $line"
+	done || echo "   !! the client's checks failed"
+profile_stop
+echo "   database: $(check "$ACT")"
+echo "   $(check_offers "$ACT")"
 
 if [ "${TWO_INSTANCES:-1}" = 1 ]; then
-	echo "== two instances"
+	echo "== two instances ($WARMUPS warm-up rushes first)"
 	start_app "$PORT2"
-	ACT2=$(new_activity "$PORT")
-	curl -sf -o /dev/null -b "$work/cookies" -H "X-CSRF-TOKEN: $CSRF" -X POST "http://127.0.0.1:$PORT/api/activities/$ACT2/publish"
-	java bench/ActivityRush.java "$ACT2" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT" "http://127.0.0.1:$PORT2"
-	echo "   check: $(check "$ACT2")"
+	WARM=$(warmups)
+	ACT2=$(new_activity)
+	java bench/ActivityRush.java --warmup "$WARM" "$ACT2" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT" \
+		"http://127.0.0.1:$PORT2" | sed 's/^/   /' || echo "   !! the client's checks failed"
+	echo "   database: $(check "$ACT2")"
+	echo "   $(check_offers "$ACT2")"
 fi
 for p in "${apps[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
 apps=()

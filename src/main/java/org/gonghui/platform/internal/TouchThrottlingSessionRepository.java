@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -33,13 +34,26 @@ final class TouchThrottlingSessionRepository<S extends Session>
 
 	private final FindByIndexNameSessionRepository<S> delegate;
 	private final Duration touchInterval;
+	private final Reads reads;
+
+	/** How the delegate's reads run (see {@link SessionConfiguration.SessionTransactions}). */
+	@FunctionalInterface
+	interface Reads {
+
+		<T> T run(Supplier<T> read);
+	}
 
 	TouchThrottlingSessionRepository(FindByIndexNameSessionRepository<S> delegate, Duration touchInterval) {
+		this(delegate, touchInterval, Supplier::get);
+	}
+
+	TouchThrottlingSessionRepository(FindByIndexNameSessionRepository<S> delegate, Duration touchInterval, Reads reads) {
 		if (touchInterval.isNegative()) {
 			throw new IllegalArgumentException("touch interval must not be negative");
 		}
 		this.delegate = delegate;
 		this.touchInterval = touchInterval;
+		this.reads = reads;
 	}
 
 	@Override
@@ -58,7 +72,7 @@ final class TouchThrottlingSessionRepository<S extends Session>
 
 	@Override
 	public ThrottledSession<S> findById(String id) {
-		S session = delegate.findById(id);
+		S session = reads.run(() -> delegate.findById(id));
 		return session == null ? null : new ThrottledSession<>(session, touchInterval, false);
 	}
 
