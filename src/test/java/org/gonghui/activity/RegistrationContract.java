@@ -261,6 +261,9 @@ abstract class RegistrationContract {
 		assertThat(jdbc.sql("select count(distinct member_id) from registration where activity_id = :a").param("a", activity)
 			.query(Long.class).single()).isEqualTo(60);
 		assertThat(activities.get(activity).seatsTaken()).isEqualTo(25);
+		// Each registration has exactly its first event: a losing second click left nothing behind.
+		assertThat(jdbc.sql("select count(*) from registration_event e join registration r on r.id = e.registration_id where r.activity_id = :a")
+			.param("a", activity).query(Long.class).single()).isEqualTo(60);
 	}
 
 	private <T> T runAs(String username, java.util.function.Supplier<T> action) {

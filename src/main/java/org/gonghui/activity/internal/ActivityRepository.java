@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.ActivityStatus;
 import org.gonghui.activity.Audience;
+import org.gonghui.activity.RegistrationStatus;
 import org.gonghui.shared.OrgPath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -156,6 +157,25 @@ class ActivityRepository {
 	 * Takes a seat if one is free and registration has not ended: the one statement that decides, under the
 	 * row lock, so never more than capacity, and nothing slips in after the activity started or was cancelled.
 	 */
+	/** An activity with one member's registration for it, if they have one. */
+	record WithRegistration(Activity activity, Long registrationId, RegistrationStatus status, Instant offeredUntil, Instant createdAt) {
+	}
+
+	/** The activity and the member's registration for it: what a sign-up checks, in one round trip. */
+	Optional<WithRegistration> findWithRegistration(long id, long memberId) {
+		return jdbc.sql("select a.*, o.name as organization_name, o.path as organization_path, r.id as r_id, r.status as r_status,"
+				+ " r.offered_until as r_offered_until, r.created_at as r_created_at from activity a join organization o on o.id = a.organization_id"
+				+ " left join registration r on r.activity_id = a.id and r.member_id = :member where a.id = :id")
+			.param("member", memberId)
+			.param("id", id)
+			.query((rs, n) -> {
+				String status = rs.getString("r_status");
+				return new WithRegistration(map(rs, n), status == null ? null : rs.getLong("r_id"), status == null ? null : RegistrationStatus.valueOf(status),
+						instant(rs.getTimestamp("r_offered_until")), instant(rs.getTimestamp("r_created_at")));
+			})
+			.optional();
+	}
+
 	boolean takeSeat(long id) {
 		return jdbc.sql("update activity set seats_taken = seats_taken + 1 where id = :id and seats_taken < capacity"
 				+ " and status in ('PUBLISHED', 'CLOSED')").param("id", id).update() == 1;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.ActivityStatus;
@@ -282,7 +283,12 @@ public class ActivityService {
 
 	/** An activity a worker may see: published (or running, closed) and with the member in its audience; else not found. */
 	ActivityRepository.Activity visibleTo(MemberSummary member, long id) {
-		return activities.findById(id)
+		return visibleTo(member, activities.findById(id), id);
+	}
+
+	/** {@link #visibleTo(MemberSummary, long)} for an activity already read. */
+	ActivityRepository.Activity visibleTo(MemberSummary member, Optional<ActivityRepository.Activity> activity, long id) {
+		return activity
 			.filter(a -> a.status() == ActivityStatus.PUBLISHED || a.status() == ActivityStatus.CLOSED || a.status() == ActivityStatus.ONGOING)
 			.filter(a -> inAudience(a, member))
 			.orElseThrow(() -> new RecordNotFoundException("activity", id));
@@ -304,8 +310,12 @@ public class ActivityService {
 	}
 
 	ActivityRepository.Activity visible(long id) {
-		return activities.findById(id).filter(a -> currentUser.scope().includes(a.organizationPath()))
-			.orElseThrow(() -> new RecordNotFoundException("activity", id));
+		return visible(activities.findById(id), id);
+	}
+
+	/** {@link #visible(long)} for an activity already read. */
+	ActivityRepository.Activity visible(Optional<ActivityRepository.Activity> activity, long id) {
+		return activity.filter(a -> currentUser.scope().includes(a.organizationPath())).orElseThrow(() -> new RecordNotFoundException("activity", id));
 	}
 
 	boolean mayWrite() {

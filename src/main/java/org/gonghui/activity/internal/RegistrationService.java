@@ -22,9 +22,7 @@ import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registration with capacity and waitlist. A seat is taken by one conditional update of the activity's
@@ -44,11 +42,10 @@ public class RegistrationService {
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final TransactionTemplate transaction;
 	private final Waitlist waitlist;
 
 	RegistrationService(RegistrationRepository registrations, ActivityRepository activities, ActivityService activityService, Members members,
-			CurrentUser currentUser, AuditLog audit, Clock clock, PlatformTransactionManager transactions,
+			CurrentUser currentUser, AuditLog audit, Clock clock,
 			Waitlist waitlist) {
 		this.waitlist = waitlist;
 		this.registrations = registrations;
@@ -58,83 +55,78 @@ public class RegistrationService {
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
-		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
-	 * Registers a member (staff acting for them). Idempotent: a second call for the same member returns the
-	 * first registration, whatever state it is in.
-	 *
-	 * <p>One transaction from the checks to the insert (the sign-up rush runs this thousands of times a
-	 * second: one connection and one commit instead of a transaction per lookup). If the same member's other
-	 * click inserts first, the unique key rolls this transaction back, seat included, and the winner's
-	 * registration is the answer.
+	 * Registers a member (staff acting for them, or a worker themself). Idempotent: a second call for the
+	 * same member returns the first registration, whatever state it is in.
 	 */
 	public RegistrationView register(long activityId, Long memberId) {
-		try {
-			return transaction.execute(status -> {
-				ActivityRepository.Activity activity;
-				MemberSummary member;
-				if (activityService.mayWrite()) {
-					activity = activityService.visible(activityId);
-					if (memberId == null) {
-						throw InvalidInputException.of("memberId", "validation.required");
-					}
-					member = members.find(memberId)
-						.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
-						.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
-				}
-				else {
-					// A worker registers themself, and only themself.
-					member = self().orElseThrow(() -> new AccessDeniedException("No member record for this account"));
-					if (memberId != null && memberId != member.id()) {
-						throw new AccessDeniedException("Workers register only themselves");
-					}
-					activity = activityService.visibleTo(member, activityId);
-				}
-				var existing = registrations.find(activityId, member.id());
-				if (existing.isPresent()) {
-					return view(existing.get(), false);
-				}
-				checkOpen(activity);
-				if (!member.active()) {
-					throw InvalidInputException.of("memberId", "activity.member.notActive");
-				}
-				if (!activityService.inAudience(activity, member)) {
-					throw InvalidInputException.of("memberId", "activity.member.notInAudience");
-				}
-				return insert(activity, member);
-			});
-		}
-		catch (DuplicateKeyException e) {
-			// The same member's other click won the race: that registration is the answer. (Only a member
-			// who passed the checks above gets here.)
-			long forMember = memberId != null ? memberId : self().map(MemberSummary::id).orElseThrow();
-			return view(registrations.find(activityId, forMember).orElseThrow(), false);
-		}
+		return attempt(activityId, memberId).registration();
 	}
 
-	/** Takes a seat (or a waitlist place), writes the registration and its first event; the caller's transaction. */
-	private RegistrationView insert(ActivityRepository.Activity activity, MemberSummary member) {
-		RegistrationStatus status;
-		if (activity.approvalRequired()) {
-			status = RegistrationStatus.PENDING_APPROVAL;
-		}
-		else if (activities.takeSeat(activity.id())) {
-			status = RegistrationStatus.REGISTERED;
-		}
-		else if (activity.waitlistEnabled()) {
-			status = RegistrationStatus.WAITLISTED;
+	/** What a registration attempt answered: the registration, and whether this attempt created it. */
+	public record Attempt(RegistrationView registration, boolean created) {
+	}
+
+	/**
+	 * {@link #register}, telling a new registration from one that existed.
+	 *
+	 * <p>The sign-up rush runs this thousands of times a second, so it is built from as few round trips as the
+	 * rules allow: the member (with their union's path) and the activity (with the member's registration, if
+	 * any) are one read each, outside any transaction (each is consistent on its own, and nothing is decided
+	 * on them that the write does not decide again); the write is {@link RegistrationRepository#create},
+	 * where the conditional seat update decides. If the same member's other click inserts first, the unique
+	 * key undoes this attempt's write, seat included, and the winner's registration is the answer. The
+	 * registration's first event (who, when, which status) is its record; no separate audit row.
+	 */
+	public Attempt attempt(long activityId, Long memberId) {
+		MemberSummary member;
+		ActivityRepository.WithRegistration found;
+		if (activityService.mayWrite()) {
+			if (memberId == null) {
+				activityService.visible(activityId);
+				throw InvalidInputException.of("memberId", "validation.required");
+			}
+			found = activities.findWithRegistration(activityId, memberId).orElse(null);
+			activityService.visible(Optional.ofNullable(found).map(ActivityRepository.WithRegistration::activity), activityId);
+			member = members.find(memberId)
+				.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
+				.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
 		}
 		else {
-			throw InvalidInputException.of(null, "activity.registration.full");
+			// A worker registers themself, and only themself.
+			member = self().orElseThrow(() -> new AccessDeniedException("No member record for this account"));
+			if (memberId != null && memberId != member.id()) {
+				throw new AccessDeniedException("Workers register only themselves");
+			}
+			found = activities.findWithRegistration(activityId, member.id()).orElse(null);
+			activityService.visibleTo(member, Optional.ofNullable(found).map(ActivityRepository.WithRegistration::activity), activityId);
+		}
+		if (found.registrationId() != null) {
+			return new Attempt(new RegistrationView(found.registrationId(), activityId, member.id(), member.name(), found.status(),
+					found.offeredUntil(), found.createdAt(), null), false);
+		}
+		ActivityRepository.Activity activity = found.activity();
+		checkOpen(activity);
+		if (!member.active()) {
+			throw InvalidInputException.of("memberId", "activity.member.notActive");
+		}
+		if (!activityService.inAudience(activity, member)) {
+			throw InvalidInputException.of("memberId", "activity.member.notInAudience");
 		}
 		// Microseconds, as the database keeps them, so the answer shows what was stored.
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-		long id = registrations.insert(activity.id(), member.id(), status, newCode(), currentUser.username(), now);
-		registrations.insertEvent(id, null, status, currentUser.username(), null, now);
-		audit.record("registration.create", "registration", id, "activity " + activity.id() + ", member " + member.id() + ": " + status);
-		return new RegistrationView(id, activity.id(), member.id(), member.name(), status, null, now, null);
+		try {
+			var created = registrations.create(activity.id(), member.id(), activity.approvalRequired(), activity.waitlistEnabled(), newCode(),
+					currentUser.username(), now)
+				.orElseThrow(() -> InvalidInputException.of(null, "activity.registration.full"));
+			return new Attempt(new RegistrationView(created.id(), activity.id(), member.id(), member.name(), created.status(), null, now, null), true);
+		}
+		catch (DuplicateKeyException e) {
+			// The same member's other click won the race: that registration is the answer.
+			return new Attempt(view(registrations.find(activityId, member.id()).orElseThrow(), false), false);
+		}
 	}
 
 	static final int MAX_LIST = 500;
@@ -173,10 +165,10 @@ public class RegistrationService {
 				results.add(ListEntryResult.refused(entry, m.id(), m.name(), "activity.list.duplicate"));
 				continue;
 			}
-			boolean existed = exists(activityId, m.id());
 			try {
-				RegistrationView view = register(activityId, m.id());
-				results.add(new ListEntryResult(entry, m.id(), m.name(), view.id(), view.status(), !existed, null, null));
+				Attempt attempt = attempt(activityId, m.id());
+				RegistrationView view = attempt.registration();
+				results.add(new ListEntryResult(entry, m.id(), m.name(), view.id(), view.status(), attempt.created(), null, null));
 			}
 			catch (InvalidInputException e) {
 				var problem = e.problems().get(0);
@@ -262,12 +254,6 @@ public class RegistrationService {
 		registrations.insertEvent(r.id(), RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED, "system", "offer expired", now);
 		waitlist.passSeatOn(r.activityId());
 		return true;
-	}
-
-	/** Whether the member already has a registration for the activity (for the API's 200 versus 201). */
-	@Transactional(readOnly = true)
-	public boolean exists(long activityId, Long memberId) {
-		return memberId != null && registrations.find(activityId, memberId).isPresent();
 	}
 
 	List<Long> expiredOffers(int limit) {

@@ -127,11 +127,9 @@ class ActivityApiController {
 	@Operation(summary = "Register: staff for a member (memberId), a worker for themself (no body needed); repeating it returns the same"
 			+ " registration (200 instead of 201)")
 	ResponseEntity<RegistrationView> register(@PathVariable long id, @RequestBody(required = false) RegistrationRequest request) {
-		Long memberId = request == null ? null : request.memberId();
-		Long who = memberId != null ? memberId : registrations.self().map(org.gonghui.member.MemberSummary::id).orElse(null);
-		boolean existed = registrations.exists(id, who);
-		RegistrationView view = registrations.register(id, memberId);
-		return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
+		var attempt = registrations.attempt(id, request == null ? null : request.memberId());
+		RegistrationView view = attempt.registration();
+		return ResponseEntity.status(attempt.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/registrations/" + view.id()))
 			.body(view);
 	}

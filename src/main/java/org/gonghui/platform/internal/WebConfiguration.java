@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -12,8 +13,12 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Chinese by default whatever the browser says; {@code ?lang=en} switches and a cookie remembers it. */
+/**
+ * Chinese by default whatever the browser says; {@code ?lang=en} switches and a cookie remembers it. The
+ * controllers' mappings are looked up path first ({@link PatternFirstHandlerMapping}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -23,6 +28,18 @@ class WebConfiguration implements WebMvcConfigurer {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.system(ZONE);
+	}
+
+	/** Controllers' mappings are looked up path first: see {@link PatternFirstHandlerMapping}. */
+	@Bean
+	WebMvcRegistrations patternFirstMappings() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new PatternFirstHandlerMapping();
+			}
+		};
 	}
 
 	@Bean
