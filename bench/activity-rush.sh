@@ -15,9 +15,12 @@
 #    the three longest-waiting registrations (lowest ids).
 # 3. The same with two instances on different ports sharing the database (attempts alternate).
 # 4. Yardstick: pgbench running the equivalent SQL transaction (conditional seat update, then the insert
-#    of the registration, skipped when the member has one) at the same concurrency, same database.
+#    of the registration, skipped when the member has one) at the same concurrency, same database: once
+#    before the HTTP phases and once after, with the ratios to both.
+# 5. The HTTP floor (if wrk is installed): a static file through the same filters with the same session
+#    cookie on the warm first instance, i.e. what any request costs here before the application does anything.
 #
-# Needs: java 17+, PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), curl, pgbench.
+# Needs: java 17+, PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), curl, pgbench; wrk (optional).
 # Environment: MEMBERS (10000), CLIENTS (32), WARMUPS (3), BENCH_DB (gonghui_bench_rush), BENCH_PORT (18092; the
 # second instance uses BENCH_PORT + 1), JAR (target/gonghui-0.1.0-SNAPSHOT.jar), APP_JAVA_OPTS (extra JVM
 # options of the instances), TWO_INSTANCES (1; 0 skips step 3), PROFILE_DIR (if set: a Java Flight Recorder
@@ -122,6 +125,36 @@ cpu_sample() { # CPU ticks of the machine (busy), the application and PostgreSQL
 	echo "postgresql $pg"
 }
 
+# Yardstick: pgbench running the issue's transaction (conditional seat update, then the insert of the
+# registration, skipped when the member has one) on a fresh 109-seat activity, CLIENTS clients, 2 × MEMBERS
+# transactions. Run twice: before the HTTP phases (after a checkpoint) and after them (while autovacuum
+# works through what they wrote); its figure moves a lot on a small VM, so both are reported.
+yardstick() { # label
+	local act tps
+	"${PSQL[@]}" -d "$DB" -c "checkpoint" > /dev/null
+	act=$("${PSQL[@]}" -d "$DB" -tAc "insert into activity (organization_id, kind, title, capacity, waitlist_enabled, audience, status, created_by,
+		created_at, updated_at) values ($FENGTAI, 'TRAINING_CAMP', 'pgbench', 109, true, 'ORGANIZATION_SUBTREE', 'PUBLISHED', 'bench', now(), now()) returning id")
+	cat > "$work/rush.sql" <<-SQL
+		\set m random($FIRST, $((FIRST + MEMBERS - 1)))
+		BEGIN;
+		UPDATE activity SET seats_taken = seats_taken + 1 WHERE id = $act AND seats_taken < capacity;
+		INSERT INTO registration (activity_id, member_id, status, check_in_code, registered_by, created_at, updated_at)
+		  VALUES ($act, :m, 'REGISTERED', md5(random()::text), 'bench', now(), now()) ON CONFLICT (activity_id, member_id) DO NOTHING;
+		END;
+	SQL
+	tps=$(pgbench -h 127.0.0.1 -U postgres -n -c "$CLIENTS" -j 2 -t $((2 * MEMBERS / CLIENTS)) -f "$work/rush.sql" "$DB" 2>&1 | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+	echo "== yardstick ($1): pgbench, the same transaction, $CLIENTS clients, $((2 * MEMBERS)) transactions: $tps tps"
+	echo "$tps" >> "$work/yardstick"
+}
+# What the HTTP stack alone costs here: a static file (no database work but reading the session) through the
+# same filters with the same session cookie, CLIENTS connections, after the rush has warmed the instance.
+http_floor() {
+	if ! command -v wrk > /dev/null; then echo "   (wrk not installed: no HTTP floor)"; return 0; fi
+	local rps
+	rps=$(wrk -t2 -c"$CLIENTS" -d15s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/css/app.css" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
+	echo "   HTTP floor: a static file with the session cookie, $CLIENTS connections: $rps requests/s"
+}
+
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 start_app "$PORT"
 FENGTAI=$("${PSQL[@]}" -d "$DB" -tAc "select id from organization where name = '丰台区总工会'")
@@ -132,6 +165,7 @@ FIRST=1000001
 	status, card_number, created_at, updated_at) select $FIRST - 1 + g, '基准会员' || g, 'MALE', 'x', lpad(to_hex(g), 64, '0'), '110***********0000',
 	$UNION, 'EMPLOYEE', current_date, 'ACTIVE', 'B' || lpad(g::text, 18, '0'), now(), now() from generate_series(1, $MEMBERS) g"
 echo "== $MEMBERS members, ids from $FIRST"
+yardstick "before the HTTP phases"
 login "$PORT"
 
 echo "== one instance ($WARMUPS warm-up rushes first)"
@@ -141,8 +175,10 @@ java bench/ActivityRush.java --warmup "$WARM" "$ACT" "$FIRST" "$MEMBERS" "$CLIEN
 	while IFS= read -r line; do
 		if [[ $line == "warm-up done"* ]]; then profile_start; fi
 		echo "   $line"
+		if [[ $line == "rush:"* ]]; then echo "$line" | sed -n 's/.* = \([0-9]*\) attempts\/s.*/\1/p' > "$work/http1"; fi
 	done || echo "   !! the client's checks failed"
 profile_stop
+http_floor
 echo "   database: $(check "$ACT")"
 echo "   $(check_offers "$ACT")"
 
@@ -152,22 +188,16 @@ if [ "${TWO_INSTANCES:-1}" = 1 ]; then
 	WARM=$(warmups)
 	ACT2=$(new_activity)
 	java bench/ActivityRush.java --warmup "$WARM" "$ACT2" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "http://127.0.0.1:$PORT" \
-		"http://127.0.0.1:$PORT2" | sed 's/^/   /' || echo "   !! the client's checks failed"
+		"http://127.0.0.1:$PORT2" | tee "$work/client2" | sed 's/^/   /' || echo "   !! the client's checks failed"
+	sed -n 's/^rush: .* = \([0-9]*\) attempts\/s.*/\1/p' "$work/client2" > "$work/http2"
 	echo "   database: $(check "$ACT2")"
 	echo "   $(check_offers "$ACT2")"
 fi
 for p in "${apps[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
 apps=()
 
-echo "== yardstick: pgbench, the same transaction, $CLIENTS clients, $((2 * MEMBERS)) transactions"
-ACT3=$("${PSQL[@]}" -d "$DB" -tAc "insert into activity (organization_id, kind, title, capacity, waitlist_enabled, audience, status, created_by,
-	created_at, updated_at) values ($FENGTAI, 'TRAINING_CAMP', 'pgbench', 109, true, 'ORGANIZATION_SUBTREE', 'PUBLISHED', 'bench', now(), now()) returning id")
-cat > "$work/rush.sql" <<SQL
-\set m random($FIRST, $((FIRST + MEMBERS - 1)))
-BEGIN;
-UPDATE activity SET seats_taken = seats_taken + 1 WHERE id = $ACT3 AND seats_taken < capacity;
-INSERT INTO registration (activity_id, member_id, status, check_in_code, registered_by, created_at, updated_at)
-  VALUES ($ACT3, :m, 'REGISTERED', md5(random()::text), 'bench', now(), now()) ON CONFLICT (activity_id, member_id) DO NOTHING;
-END;
-SQL
-pgbench -h 127.0.0.1 -U postgres -n -c "$CLIENTS" -j 2 -t $((2 * MEMBERS / CLIENTS)) -f "$work/rush.sql" "$DB" 2>&1 | grep -E "^(tps|latency|number of transactions actually)"
+yardstick "after the HTTP phases"
+awk -v http="$(cat "$work/http1" 2>/dev/null)" -v http2="$(cat "$work/http2" 2>/dev/null)" '{ t[NR] = $1 } END {
+	printf "== HTTP / pgbench: one instance %.1f %% of the yardstick before, %.1f %% after", 100 * http / t[1], 100 * http / t[2]
+	if (http2 != "") printf "; two instances %.1f %%, %.1f %%", 100 * http2 / t[1], 100 * http2 / t[2]
+	printf " (target 60 %%)\n" }' "$work/yardstick"

@@ -22,6 +22,7 @@ import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -61,6 +62,7 @@ public class RegistrationService {
 	 * Registers a member (staff acting for them, or a worker themself). Idempotent: a second call for the
 	 * same member returns the first registration, whatever state it is in.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public RegistrationView register(long activityId, Long memberId) {
 		return attempt(activityId, memberId).registration();
 	}
@@ -79,7 +81,12 @@ public class RegistrationService {
 	 * where the conditional seat update decides. If the same member's other click inserts first, the unique
 	 * key undoes this attempt's write, seat included, and the winner's registration is the answer. The
 	 * registration's first event (who, when, which status) is its record; no separate audit row.
+	 *
+	 * <p>{@code SUPPORTS}: no transaction, but one connection for all of it (Spring binds the first one taken
+	 * to the call) instead of one pool checkout per statement, which under the rush means threads queueing
+	 * and spinning for connections.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Attempt attempt(long activityId, Long memberId) {
 		MemberSummary member;
 		ActivityRepository.WithRegistration found;
