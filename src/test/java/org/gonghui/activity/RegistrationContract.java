@@ -73,6 +73,9 @@ abstract class RegistrationContract {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	org.gonghui.member.Members memberDirectory;
+
 	/** Real time plus an offset the test can move forward. */
 	@TestConfiguration
 	static class MovableClock extends Clock {
@@ -264,6 +267,79 @@ abstract class RegistrationContract {
 		// Each registration has exactly its first event: a losing second click left nothing behind.
 		assertThat(jdbc.sql("select count(*) from registration_event e join registration r on r.id = e.registration_id where r.activity_id = :a")
 			.param("a", activity).query(Long.class).single()).isEqualTo(60);
+	}
+
+	/**
+	 * Both clicks of a member on the last seat of an activity without a waitlist: the click that finds the
+	 * seat gone must answer with the other click's registration, not "full". Twenty last seats, each raced.
+	 */
+	@Test
+	@WithUserDetails("fengtai")
+	void aDoubleClickOnTheLastSeatWithoutAWaitlistAnswersTheRegistration() throws Exception {
+		List<Long> m = members("泛华集团工会", 20);
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (Long member : m) {
+				long activity = activity("丰台区总工会", 1, false);
+				CountDownLatch start = new CountDownLatch(1);
+				java.util.concurrent.Callable<RegistrationView> click = () -> {
+					SecurityContextHolder.getContext().setAuthentication(auth);
+					try {
+						start.await();
+						return registrations.register(activity, member);
+					}
+					finally {
+						SecurityContextHolder.clearContext();
+					}
+				};
+				var first = pool.submit(click);
+				var second = pool.submit(click);
+				start.countDown();
+				assertThat(second.get(30, TimeUnit.SECONDS).id()).isEqualTo(first.get(30, TimeUnit.SECONDS).id());
+				assertThat(first.get().status()).isEqualTo(RegistrationStatus.REGISTERED);
+				assertThat(activities.get(activity).seatsTaken()).isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * A seat left free while someone waits (a cancellation that found the waitlist empty while a sign-up was
+	 * joining it): a newcomer does not take it ahead of the waitlist, and the job offers it to the head.
+	 */
+	@Test
+	@WithUserDetails("fengtai")
+	void aSeatLeftFreeWhileSomeoneWaitsGoesToTheHeadOfTheWaitlist() {
+		long activity = activity("丰台区总工会", 2, true);
+		List<Long> m = members("泛华集团工会", 4);
+		registrations.register(activity, m.get(0));
+		registrations.register(activity, m.get(1));
+		RegistrationView waiting = registrations.register(activity, m.get(2));
+		assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		// What the race leaves behind: one seat counted free, one person waiting.
+		jdbc.sql("update activity set seats_taken = 1 where id = :a").param("a", activity).update();
+
+		assertThat(registrations.register(activity, m.get(3)).status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		assertThat(registrations.freeSeatsWithWaiters(1000)).contains(activity);
+		assertThat(registrations.fillFreeSeats(activity)).isEqualTo(1);
+		assertThat(registrations.get(waiting.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
+		assertThat(activities.get(activity).seatsTaken()).isEqualTo(2);
+		assertThat(registrations.freeSeatsWithWaiters(1000)).doesNotContain(activity);
+	}
+
+	/** What other modules read of a member: the employer when there is one, and null (not 0) when there is none. */
+	@Test
+	void aMemberSummaryCarriesTheEmployerOrNone() {
+		List<Long> m = members("泛华集团工会", 2);
+		jdbc.sql("update member set employer_id = null where id = :id").param("id", m.get(0)).update();
+		Long employer = jdbc.sql("select min(id) from employer").query(Long.class).single();
+		jdbc.sql("update member set employer_id = :e where id = :id").param("e", employer).param("id", m.get(1)).update();
+		assertThat(memberDirectory.find(m.get(0)).orElseThrow().employerId()).isNull();
+		assertThat(memberDirectory.find(m.get(1)).orElseThrow().employerId()).isEqualTo(employer);
+		assertThat(memberDirectory.find(m.get(1)).orElseThrow().unionPath()).startsWith("/");
 	}
 
 	private <T> T runAs(String username, java.util.function.Supplier<T> action) {

@@ -176,6 +176,31 @@ class ActivityRepository {
 			.optional();
 	}
 
+	/** Whether the activity takes new registrations (is PUBLISHED), as committed now. */
+	boolean open(long id) {
+		return jdbc.sql("select count(*) from activity where id = :id and status = 'PUBLISHED'").param("id", id).query(Long.class).single() > 0;
+	}
+
+	/** Activities still taking seats that have a free seat while someone is on the waitlist. */
+	List<Long> freeSeatsWithWaiters(int limit) {
+		return jdbc.sql("select a.id from activity a where a.status in ('PUBLISHED', 'CLOSED') and a.seats_taken < a.capacity"
+				+ " and exists (select 1 from registration r where r.activity_id = a.id and r.status = 'WAITLISTED') order by a.id limit :limit")
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * {@link #takeSeat}, for a new sign-up: only while the activity is PUBLISHED, and not while anyone waits,
+	 * so a newcomer never takes a seat ahead of the waitlist (such a seat is offered to its head instead:
+	 * {@link OfferExpiry}).
+	 */
+	boolean takeSeatIfNobodyWaits(long id) {
+		return jdbc.sql("update activity set seats_taken = seats_taken + 1 where id = :id and seats_taken < capacity"
+				+ " and status = 'PUBLISHED'"
+				+ " and not exists (select 1 from registration w where w.activity_id = :id and w.status = 'WAITLISTED')").param("id", id).update() == 1;
+	}
+
 	boolean takeSeat(long id) {
 		return jdbc.sql("update activity set seats_taken = seats_taken + 1 where id = :id and seats_taken < capacity"
 				+ " and status in ('PUBLISHED', 'CLOSED')").param("id", id).update() == 1;

@@ -4,8 +4,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets expired seat offers lapse and passes each seat to the next on the waitlist. Safe with several
- * instances: each expiry is one conditional update, so exactly one instance acts on a given offer.
+ * Lets expired seat offers lapse and passes each seat to the next on the waitlist; and offers seats that
+ * were left free while people wait (a cancellation that found nobody waiting while a sign-up was joining
+ * the waitlist at that moment). Safe with several instances: each expiry and each offer is one conditional
+ * update, so exactly one instance acts on a given offer or seat.
  */
 @Component
 class OfferExpiry {
@@ -20,6 +22,9 @@ class OfferExpiry {
 	void run() {
 		for (Long id : registrations.expiredOffers(100)) {
 			registrations.expire(id);
+		}
+		for (Long activityId : registrations.freeSeatsWithWaiters(100)) {
+			registrations.fillFreeSeats(activityId);
 		}
 	}
 }

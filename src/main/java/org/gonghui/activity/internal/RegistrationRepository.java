@@ -38,11 +38,14 @@ class RegistrationRepository {
 	 * run in one transaction. Both are held to the same contract ({@code RegistrationContract}).
 	 */
 	private static final String CREATE_IN_ONE = "with seat as (update activity set seats_taken = seats_taken + 1"
-			+ " where id = :activity and :wantsSeat and seats_taken < capacity and status in ('PUBLISHED', 'CLOSED') returning id),"
+			+ " where id = :activity and :wantsSeat and seats_taken < capacity and status = 'PUBLISHED'"
+			+ " and not exists (select 1 from registration w where w.activity_id = :activity and w.status = 'WAITLISTED') returning id),"
 			+ " reg as (insert into registration (activity_id, member_id, status, check_in_code, registered_by, created_at, updated_at)"
 			+ " select :activity, :member, case when :approval then 'PENDING_APPROVAL' when exists (select 1 from seat) then 'REGISTERED'"
 			+ " else 'WAITLISTED' end, :code, :by, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone)"
-			+ " where :approval or :waitlist or exists (select 1 from seat) returning id, status),"
+			+ " where exists (select 1 from seat)"
+			+ " or (:approval or :waitlist) and exists (select 1 from activity o where o.id = :activity and o.status = 'PUBLISHED')"
+			+ " returning id, status),"
 			+ " ev as (insert into registration_event (registration_id, from_status, to_status, actor, note, occurred_at)"
 			+ " select id, null, status, :by, null, cast(:now as timestamp with time zone) from reg)"
 			+ " select id, status from reg";
@@ -66,8 +69,9 @@ class RegistrationRepository {
 
 	/**
 	 * A new registration with its first event: pending approval if the activity needs it, else a seat if one
-	 * is free (the conditional update decides), else a waitlist place if the activity keeps one. Empty when
-	 * the activity is full without a waitlist; nothing is stored then. Throws
+	 * is free and nobody waits (the conditional update decides), else a waitlist place if the activity keeps
+	 * one. Empty when the activity is full without a waitlist, or no longer open (a status change since the
+	 * caller read it); nothing is stored then. Throws
 	 * {@link org.springframework.dao.DuplicateKeyException} if the member already has one, with nothing
 	 * stored either.
 	 */
@@ -87,10 +91,13 @@ class RegistrationRepository {
 		}
 		return transaction.execute(tx -> {
 			RegistrationStatus status;
+			if (!activities.open(activityId)) {
+				return Optional.<Created>empty();
+			}
 			if (approval) {
 				status = RegistrationStatus.PENDING_APPROVAL;
 			}
-			else if (activities.takeSeat(activityId)) {
+			else if (activities.takeSeatIfNobodyWaits(activityId)) {
 				status = RegistrationStatus.REGISTERED;
 			}
 			else if (waitlist) {

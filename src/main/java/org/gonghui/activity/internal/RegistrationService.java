@@ -24,6 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Registration with capacity and waitlist. A seat is taken by one conditional update of the activity's
@@ -84,13 +85,16 @@ public class RegistrationService {
 	 *
 	 * <p>{@code SUPPORTS}: no transaction, but one connection for all of it (Spring binds the first one taken
 	 * to the call) instead of one pool checkout per statement, which under the rush means threads queueing
-	 * and spinning for connections.
+	 * and spinning for connections. (On H2 the write's own transaction takes a second one.) Called inside a
+	 * caller's transaction it joins it; a lost double-click race then fails the caller's transaction, which
+	 * must be retried as a whole.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Attempt attempt(long activityId, Long memberId) {
 		MemberSummary member;
 		ActivityRepository.WithRegistration found;
-		if (activityService.mayWrite()) {
+		boolean staff = activityService.mayWrite();
+		if (staff) {
 			if (memberId == null) {
 				activityService.visible(activityId);
 				throw InvalidInputException.of("memberId", "validation.required");
@@ -119,18 +123,31 @@ public class RegistrationService {
 		if (!member.active()) {
 			throw InvalidInputException.of("memberId", "activity.member.notActive");
 		}
-		if (!activityService.inAudience(activity, member)) {
+		// A worker's activity was found through the audience rule already (visibleTo).
+		if (staff && !activityService.inAudience(activity, member)) {
 			throw InvalidInputException.of("memberId", "activity.member.notInAudience");
 		}
 		// Microseconds, as the database keeps them, so the answer shows what was stored.
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		try {
 			var created = registrations.create(activity.id(), member.id(), activity.approvalRequired(), activity.waitlistEnabled(), newCode(),
-					currentUser.username(), now)
-				.orElseThrow(() -> InvalidInputException.of(null, "activity.registration.full"));
-			return new Attempt(new RegistrationView(created.id(), activity.id(), member.id(), member.name(), created.status(), null, now, null), true);
+					currentUser.username(), now);
+			if (created.isPresent()) {
+				return new Attempt(new RegistrationView(created.get().id(), activity.id(), member.id(), member.name(), created.get().status(), null,
+						now, null), true);
+			}
+			// Full without a waitlist, or closed meanwhile; but if the member's other click just took the last
+			// seat, that is the answer.
+			return new Attempt(registrations.find(activityId, member.id()).map(r -> view(r, false))
+				.orElseThrow(() -> InvalidInputException.of(null, activities.open(activityId) ? "activity.registration.full"
+						: "activity.registration.notOpen")), false);
 		}
 		catch (DuplicateKeyException e) {
+			if (TransactionSynchronizationManager.isActualTransactionActive()) {
+				// Inside a caller's transaction the failed statement has spoilt it (PostgreSQL) or marked it
+				// rollback-only (H2): the caller must retry as a whole.
+				throw e;
+			}
 			// The same member's other click won the race: that registration is the answer.
 			return new Attempt(view(registrations.find(activityId, member.id()).orElseThrow(), false), false);
 		}
@@ -140,8 +157,8 @@ public class RegistrationService {
 
 	/**
 	 * Registers a list of members on their behalf (a union chair enrolling a class of trainees): each entry
-	 * is a member id or a card number (会员证号), each is registered in its own transaction, and each gets
-	 * its own result; one refusal does not stop the others. Staff only.
+	 * is a member id or a card number (会员证号), each is registered on its own (see {@link #attempt}), and
+	 * each gets its own result; one refusal does not stop the others. Staff only.
 	 */
 	public List<ListEntryResult> registerList(long activityId, List<String> entries) {
 		activityService.requireWriter();
@@ -261,6 +278,17 @@ public class RegistrationService {
 		registrations.insertEvent(r.id(), RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED, "system", "offer expired", now);
 		waitlist.passSeatOn(r.activityId());
 		return true;
+	}
+
+	/** Activities open for registration with a free seat while someone waits: see {@link OfferExpiry}. */
+	public List<Long> freeSeatsWithWaiters(int limit) {
+		return activities.freeSeatsWithWaiters(limit);
+	}
+
+	/** Offers an activity's free seats to its waitlist in arrival order; how many were offered. */
+	@Transactional
+	public int fillFreeSeats(long activityId) {
+		return waitlist.offerFreeSeats(activityId);
 	}
 
 	List<Long> expiredOffers(int limit) {

@@ -89,9 +89,8 @@ class MemberRepository {
 			+ " from member m join organization o on o.id = m.union_id";
 
 	private static MemberSummary mapSummary(ResultSet rs, int n) throws SQLException {
-		long employer = rs.getLong("employer_id");
 		return new MemberSummary(rs.getLong("id"), rs.getString("name"), rs.getLong("union_id"), rs.getString("union_path"),
-				rs.wasNull() ? null : employer, MemberStatus.valueOf(rs.getString("status")));
+				rs.getObject("employer_id", Long.class), MemberStatus.valueOf(rs.getString("status")));
 	}
 
 	Optional<Member> findByIdNumberHash(String hash) {
