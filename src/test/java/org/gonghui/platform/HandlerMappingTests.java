@@ -30,6 +30,9 @@ class HandlerMappingTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -52,6 +55,18 @@ class HandlerMappingTests {
 		mvc.perform(post("/api/activities").with(httpBasic("fengtai", "gonghui-demo")).contentType(MediaType.TEXT_PLAIN).content("x"))
 			.andExpect(status().isUnsupportedMediaType());
 		mvc.perform(get("/api/no-such-thing/1").with(httpBasic("fengtai", "gonghui-demo"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void headAndOptionsAreAnsweredFromTheSameMappings() throws Exception {
+		long activity = jdbc.sql("select min(id) from activity").query(Long.class).single();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head("/api/activities/" + activity)
+			.with(httpBasic("admin", "gonghui-demo"))).andExpect(status().isOk());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options("/api/activities/" + activity + "/registrations")
+			.with(httpBasic("admin", "gonghui-demo")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Allow",
+					org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("GET"), org.hamcrest.Matchers.containsString("POST"))));
 	}
 
 	private String handler(jakarta.servlet.http.HttpServletRequest request) throws Exception {
