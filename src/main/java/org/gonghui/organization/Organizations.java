@@ -15,6 +15,9 @@ public interface Organizations {
 	/** The organisation regardless of scope, for public pages and background work. */
 	Optional<OrganizationSummary> find(long id);
 
+	/** A union's name and address with the federation above it, for the worker's 我的 page (no scope: public facts). */
+	Optional<UnionContact> contact(long id);
+
 	/**
 	 * Ids of the organisations in the caller's scope, for {@code union_id IN (...)} filters; empty
 	 * {@link Optional} when the caller sees everything, an empty list when nothing.

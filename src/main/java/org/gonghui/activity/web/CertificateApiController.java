@@ -51,6 +51,13 @@ class CertificateApiController {
 		return new IssueResult(certificates.issueForCompleted(id));
 	}
 
+	@GetMapping("/api/me/certificates")
+	@Operation(summary = "The signed-in worker's own certificates", description = "Each with its number; the PDF is at /api/certificates/{number}.pdf. "
+			+ "Empty for an account without a member record.")
+	List<CertificateLine> mine() {
+		return certificates.mine();
+	}
+
 	@GetMapping("/api/certificates/{number}.pdf")
 	@Operation(summary = "The certificate as PDF (A4 landscape, Chinese, font embedded, QR code of the verify page)",
 			description = "Staff in scope of the camp's organiser, or the holder signed in as a worker; anyone else 404.")

@@ -173,6 +173,14 @@ public class JoinService {
 		return applications.findByTokenHash(tokenHash(token)).filter(a -> a.memberId() != null).flatMap(a -> members.card(a.memberId()));
 	}
 
+	/** The member an approved application became, for opening an account from its private link. */
+	Optional<Long> approvedMemberId(String token) {
+		if (token == null || token.length() > 64) {
+			return Optional.empty();
+		}
+		return applications.findByTokenHash(tokenHash(token)).map(JoinApplicationRepository.JoinApplication::memberId);
+	}
+
 	@Transactional(readOnly = true)
 	public List<ApplicationView> list(String status, int limit) {
 		requireReviewer();

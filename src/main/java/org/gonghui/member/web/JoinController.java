@@ -34,8 +34,11 @@ class JoinController {
 	private final MemberService members;
 	private final WelcomePackageService packages;
 	private final Organizations organizations;
+	private final org.gonghui.member.internal.MemberAccountService accounts;
 
-	JoinController(JoinService joins, MemberService members, WelcomePackageService packages, Organizations organizations) {
+	JoinController(JoinService joins, MemberService members, WelcomePackageService packages, Organizations organizations,
+			org.gonghui.member.internal.MemberAccountService accounts) {
+		this.accounts = accounts;
 		this.joins = joins;
 		this.members = members;
 		this.packages = packages;
@@ -76,6 +79,7 @@ class JoinController {
 		joins.card(token).ifPresent(card -> {
 			model.addAttribute("card", card);
 			model.addAttribute("benefits", packages.benefitsForCard(card.id()));
+			model.addAttribute("hasAccount", accounts.hasAccount(token));
 		});
 		return "join/status";
 	}

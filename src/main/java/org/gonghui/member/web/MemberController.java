@@ -30,10 +30,12 @@ class MemberController {
 	private final org.gonghui.member.internal.CoverageService coverageService;
 	private final org.gonghui.platform.CurrentUser currentUser;
 	private final org.springframework.context.MessageSource messages;
+	private final org.gonghui.member.internal.MemberAccountService accounts;
 
 	MemberController(MemberService members, JoinService joins, WelcomePackageService packages, Organizations organizations,
 			org.gonghui.member.internal.CoverageService coverageService, org.gonghui.platform.CurrentUser currentUser,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, org.gonghui.member.internal.MemberAccountService accounts) {
+		this.accounts = accounts;
 		this.messages = messages;
 		this.members = members;
 		this.joins = joins;
@@ -65,6 +67,7 @@ class MemberController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("benefits", packages.benefitsOf(id));
 		model.addAttribute("transferTargets", organizations.visibleJoinableUnions(null, 500));
+		model.addAttribute("account", accounts.accountOf(id).orElse(null));
 		return "members/detail";
 	}
 

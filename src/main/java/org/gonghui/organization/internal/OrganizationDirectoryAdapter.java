@@ -75,6 +75,16 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<org.gonghui.organization.UnionContact> contact(long id) {
+		return organizations.findById(id).map(org -> {
+			var parent = org.parentId() == null ? Optional.<Organization>empty() : organizations.findById(org.parentId());
+			return new org.gonghui.organization.UnionContact(org.id(), org.name(), org.address(), parent.map(Organization::name).orElse(null),
+					parent.map(Organization::address).orElse(null));
+		});
+	}
+
+	@Override
 	public Optional<List<Long>> visibleIds() {
 		DataScope scope = currentUser.scope();
 		return switch (scope.kind()) {

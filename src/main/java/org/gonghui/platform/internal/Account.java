@@ -7,7 +7,7 @@ import org.gonghui.platform.Role;
 
 /** A login of a union staff member or a worker. The password is kept as a BCrypt hash only. */
 record Account(Long id, String username, String displayName, String passwordHash, Role role, long organizationId,
-		boolean enabled, int failedAttempts, Instant lockedUntil, Instant createdAt, int version) {
+		boolean enabled, int failedAttempts, Instant lockedUntil, Instant createdAt, int version, boolean mustChangePassword) {
 
 	boolean isLockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);

@@ -96,7 +96,7 @@ class AccountBootstrap implements ApplicationRunner {
 		OrgRef root = organizations.roots().stream().findFirst()
 			.orElseThrow(() -> new IllegalStateException("No root organisation exists for the first administrator"));
 		accounts.insert(new Account(null, adminUsername, "系统管理员", passwords.encode(adminPassword), Role.ADMIN, root.id(), true, 0, null,
-				clock.instant(), 0));
+				clock.instant(), 0, false));
 		log.info("Created the first administrator '{}' in {}", adminUsername, root.name());
 	}
 
@@ -114,7 +114,7 @@ class AccountBootstrap implements ApplicationRunner {
 			if (hash == null) {
 				hash = passwords.encode(DEMO_PASSWORD);
 			}
-			accounts.insert(new Account(null, row[0], row[1], hash, Role.valueOf(row[2]), org.id(), true, 0, null, clock.instant(), 0));
+			accounts.insert(new Account(null, row[0], row[1], hash, Role.valueOf(row[2]), org.id(), true, 0, null, clock.instant(), 0, false));
 		}
 	}
 }

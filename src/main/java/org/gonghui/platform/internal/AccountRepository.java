@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
 	private static final String COLUMNS = "id, username, display_name, password_hash, role, organization_id, enabled, "
-			+ "failed_attempts, locked_until, created_at, version";
+			+ "failed_attempts, locked_until, created_at, version, must_change_password";
 
 	private final JdbcClient jdbc;
 
@@ -82,6 +82,23 @@ class AccountRepository {
 			.update();
 	}
 
+	/** Sets a password the holder must replace at the next sign-in (a one-time code), and lifts any lock. */
+	void setOneTimePassword(long id, String hash) {
+		jdbc.sql("update account set password_hash = :hash, must_change_password = true, failed_attempts = 0, locked_until = null,"
+				+ " version = version + 1 where id = :id")
+			.param("hash", hash)
+			.param("id", id)
+			.update();
+	}
+
+	/** The holder's own new password: clears the must-change flag. */
+	void changeOwnPassword(long id, String hash) {
+		jdbc.sql("update account set password_hash = :hash, must_change_password = false, version = version + 1 where id = :id")
+			.param("hash", hash)
+			.param("id", id)
+			.update();
+	}
+
 	void unlock(long id) {
 		jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = :id").param("id", id).update();
 	}
@@ -118,6 +135,6 @@ class AccountRepository {
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getLong("organization_id"),
 				rs.getBoolean("enabled"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
-				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), rs.getBoolean("must_change_password"));
 	}
 }

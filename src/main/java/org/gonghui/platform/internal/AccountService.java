@@ -36,7 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
 	static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,31}$");
-	static final int MIN_PASSWORD = 10;
+	static final int MIN_PASSWORD = PasswordPolicy.STAFF_MIN;
+	/** Letters and digits that cannot be misread when a code is read out over the phone (no 0/o, 1/l/i). */
+	private static final char[] CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
+	private static final int CODE_LENGTH = 10;
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 	static final int MAX_NAME = 50;
 
 	private final AccountRepository accounts;
@@ -46,10 +50,14 @@ public class AccountService {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final org.springframework.beans.factory.ObjectProvider<org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions;
+	// Lazily: the member module's words source itself uses Accounts, which is built on this service.
+	private final org.springframework.beans.factory.ObjectProvider<org.gonghui.platform.PersonalWords> personalWords;
 
 	AccountService(AccountRepository accounts, OrganizationDirectory organizations, CurrentUser currentUser,
 			PasswordEncoder passwords, AuditLog audit, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions) {
+			org.springframework.beans.factory.ObjectProvider<org.springframework.session.FindByIndexNameSessionRepository<? extends org.springframework.session.Session>> sessions,
+			org.springframework.beans.factory.ObjectProvider<org.gonghui.platform.PersonalWords> personalWords) {
+		this.personalWords = personalWords;
 		this.accounts = accounts;
 		this.organizations = organizations;
 		this.currentUser = currentUser;
@@ -115,7 +123,7 @@ public class AccountService {
 		}
 		try {
 			long id = accounts.insert(new Account(null, username, displayName, passwords.encode(command.password()), command.role(),
-					command.organizationId(), true, 0, null, clock.instant(), 0));
+					command.organizationId(), true, 0, null, clock.instant(), 0, false));
 			audit.record("account.create", "account", id, username + " " + command.role() + " org " + command.organizationId());
 			return id;
 		}
@@ -140,7 +148,7 @@ public class AccountService {
 			throw new InvalidInputException(problems);
 		}
 		boolean updated = accounts.update(new Account(id, current.username(), displayName, null, change.role(), change.organizationId(),
-				change.enabled(), 0, null, null, change.version()));
+				change.enabled(), 0, null, null, change.version(), false));
 		if (!updated) {
 			throw new OptimisticLockingFailureException("account " + id + " was changed by someone else");
 		}
@@ -162,6 +170,73 @@ public class AccountService {
 		accounts.updatePassword(id, passwords.encode(newPassword));
 		audit.record("account.password.reset", "account", id, current.username());
 		endSessions(current.username());
+	}
+
+	/** A worker's own account (the member module has checked who they are). See {@link org.gonghui.platform.Accounts#createWorker}. */
+	@Transactional
+	AccountRef createWorker(String username, String displayNameText, String password, long organizationId, List<String> words) {
+		String normalised = AccountNames.normalise(username);
+		List<FieldProblem> problems = new ArrayList<>();
+		List<String> all = new ArrayList<>(words);
+		all.add(normalised);
+		PasswordPolicy.check(password, PasswordPolicy.WORKER_MIN, all, "password", problems);
+		String displayName = Text.clean(displayNameText);
+		if (!USERNAME.matcher(normalised).matches() || displayName == null || displayName.length() > MAX_NAME) {
+			throw new IllegalArgumentException("A worker's username is their phone number and their name is given");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (accounts.findByUsername(normalised).isPresent()) {
+			throw new DuplicateKeyException("account " + normalised);
+		}
+		long id = accounts.insert(new Account(null, normalised, displayName, passwords.encode(password), Role.WORKER, organizationId, true, 0,
+				null, clock.instant(), 0, false));
+		audit.record("account.create", "account", id, normalised + " WORKER org " + organizationId + " (claimed by the member)");
+		return accounts.findById(id).orElseThrow().toRef();
+	}
+
+	/** See {@link org.gonghui.platform.Accounts#issueOneTimePassword}. */
+	@Transactional
+	String issueOneTimePassword(String username) {
+		Account a = accounts.findByUsername(AccountNames.normalise(username))
+			.filter(x -> x.role() == Role.WORKER)
+			.orElseThrow(() -> new RecordNotFoundException("account", username));
+		StringBuilder code = new StringBuilder(CODE_LENGTH);
+		for (int i = 0; i < CODE_LENGTH; i++) {
+			code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+		}
+		accounts.setOneTimePassword(a.id(), passwords.encode(code.toString()));
+		audit.record("account.password.oneTime", "account", a.id(), a.username());
+		endSessions(a.username());
+		return code.toString();
+	}
+
+	/**
+	 * The signed-in holder replaces their own password (also the forced change after a one-time code): the
+	 * current one must be right, the new one must meet the rules for the role and differ from the current.
+	 */
+	@Transactional
+	public void changeOwnPassword(String currentPassword, String newPassword) {
+		AccountRef me = self();
+		Account a = accounts.findById(me.id()).orElseThrow(() -> new AccessDeniedException("Account gone"));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (currentPassword == null || !passwords.matches(currentPassword, a.passwordHash())) {
+			problems.add(new FieldProblem("currentPassword", "account.password.currentWrong"));
+		}
+		List<String> words = new ArrayList<>();
+		words.add(a.username());
+		personalWords.orderedStream().forEach(p -> words.addAll(p.of(a.username())));
+		PasswordPolicy.check(newPassword, a.role() == Role.WORKER ? PasswordPolicy.WORKER_MIN : PasswordPolicy.STAFF_MIN, words, "newPassword",
+				problems);
+		if (problems.isEmpty() && passwords.matches(newPassword, a.passwordHash())) {
+			problems.add(new FieldProblem("newPassword", "account.password.same"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		accounts.changeOwnPassword(a.id(), passwords.encode(newPassword));
+		audit.record("account.password.changed", "account", a.id(), a.username());
 	}
 
 	@Transactional
@@ -207,12 +282,12 @@ public class AccountService {
 	}
 
 	private static void checkPassword(String password, String username, List<FieldProblem> problems) {
-		if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
-			problems.add(new FieldProblem("password", "account.password.length", MIN_PASSWORD));
-		}
-		else if (password.toLowerCase(Locale.ROOT).contains(username) && !username.isEmpty()) {
+		if (password != null && password.length() >= MIN_PASSWORD && password.length() <= PasswordPolicy.MAX && !username.isEmpty()
+				&& password.toLowerCase(Locale.ROOT).contains(username)) {
 			problems.add(new FieldProblem("password", "account.password.containsUsername"));
+			return;
 		}
+		PasswordPolicy.check(password, MIN_PASSWORD, List.of(), "password", problems);
 	}
 
 	private AccountRef self() {

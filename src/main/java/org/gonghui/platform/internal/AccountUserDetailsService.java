@@ -1,7 +1,6 @@
 package org.gonghui.platform.internal;
 
 import java.time.Clock;
-import java.util.Locale;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,7 +20,7 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		String normalised = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+		String normalised = AccountNames.normalise(username);
 		return accounts.findByUsername(normalised)
 			.map(a -> new GonghuiUser(a, !a.isLockedAt(clock.instant())))
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));

@@ -13,10 +13,18 @@ class GonghuiUser extends User {
 
 	private final AccountRef account;
 
+	private final boolean mustChangePassword;
+
 	GonghuiUser(Account account, boolean nonLocked) {
 		super(account.username(), account.passwordHash(), account.enabled(), true, true, nonLocked,
 				List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name())));
 		this.account = account.toRef();
+		this.mustChangePassword = account.mustChangePassword();
+	}
+
+	/** Signed in with a one-time code: nothing but choosing a new password until then. */
+	boolean mustChangePassword() {
+		return mustChangePassword;
 	}
 
 	AccountRef account() {

@@ -2,7 +2,6 @@ package org.gonghui.platform.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 import org.gonghui.platform.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +37,7 @@ class LoginAttempts {
 	@EventListener
 	@Transactional
 	void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-		String username = String.valueOf(event.getAuthentication().getName()).strip().toLowerCase(Locale.ROOT);
+		String username = AccountNames.normalise(String.valueOf(event.getAuthentication().getName()));
 		if (accounts.findByUsername(username).isEmpty()) {
 			return;
 		}
@@ -53,6 +52,6 @@ class LoginAttempts {
 	@EventListener
 	@Transactional
 	void onSuccess(AuthenticationSuccessEvent event) {
-		accounts.resetFailures(event.getAuthentication().getName());
+		accounts.resetFailures(AccountNames.normalise(event.getAuthentication().getName()));
 	}
 }

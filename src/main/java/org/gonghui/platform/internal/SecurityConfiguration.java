@@ -32,6 +32,9 @@ class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/** Public forms of the API (no session to protect, so no CSRF token): joining and opening one's own account. */
+	private static final java.util.Set<String> PUBLIC_POSTS = java.util.Set.of("/api/join-applications", "/api/me/account");
+
 	private static final String[] STAFF_ROLES = { "ADMIN", "STAFF", "UNION_CHAIR", "COUNSELLOR" };
 
 	/**
@@ -81,7 +84,7 @@ class SecurityConfiguration {
 		};
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/join-applications").permitAll()
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/join-applications", "/api/me/account").permitAll()
 				// Workers find sites without an account; the service shows a non-public site only to staff in scope.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/sites/nearest", "/api/sites/{id:\\d+}").permitAll()
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
@@ -98,7 +101,7 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("Gonghui"))
 			// The public join endpoint has no session to protect; everything else keeps CSRF unless Basic.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth, request -> "/api/join-applications".equals(
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth, request -> PUBLIC_POSTS.contains(
 					request.getRequestURI().substring(request.getContextPath().length()))))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"Gonghui\"");
@@ -128,7 +131,7 @@ class SecurityConfiguration {
 		failure.setDefaultFailureUrl("/login?error");
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-						"/actuator/health", "/actuator/health/**", "/join", "/join/**", "/privacy")
+						"/actuator/health", "/actuator/health/**", "/join", "/join/**", "/privacy", "/me/claim")
 				.permitAll()
 				.requestMatchers("/audit/**").hasRole("ADMIN")
 				.requestMatchers("/sites/manage", "/sites/manage/**").hasAnyRole(STAFF_ROLES)

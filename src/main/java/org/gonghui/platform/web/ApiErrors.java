@@ -65,8 +65,26 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, msg("error.409.text"));
 	}
 
+	@ExceptionHandler(org.gonghui.shared.StateConflictException.class)
+	ProblemDetail stateConflict(org.gonghui.shared.StateConflictException e) {
+		ProblemDetail p = problem(HttpStatus.CONFLICT, messages.getMessage(e.code(), e.args(), e.code(), locale()));
+		p.setProperty("code", e.code());
+		return p;
+	}
+
+	@ExceptionHandler(org.gonghui.shared.TooManyAttemptsException.class)
+	ResponseEntity<ProblemDetail> tooMany(org.gonghui.shared.TooManyAttemptsException e) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "3600")
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, msg("error.429.text")));
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException e) {
+		if (e instanceof org.gonghui.platform.PasswordChangeRequiredException) {
+			ProblemDetail p = problem(HttpStatus.FORBIDDEN, msg("account.password.changeRequired"));
+			p.setProperty("code", "PASSWORD_CHANGE_REQUIRED");
+			return p;
+		}
 		return problem(HttpStatus.FORBIDDEN, msg("error.403.text"));
 	}
 
