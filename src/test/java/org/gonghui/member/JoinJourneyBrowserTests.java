@@ -38,6 +38,14 @@ class JoinJourneyBrowserTests {
 		try (Browser phone = BrowserTestSupport.phone(baseUrl(), 375, 800)) {
 			phone.get("/join");
 			assertThat(phone.visible(By.tagName("h1")).getText()).isEqualTo("申请加入工会");
+			// The 用工形式 radios are drawn at their own size, each label on one line beside its radio.
+			for (var radio : phone.driver().findElements(By.cssSelector("input[name=workForm]"))) {
+				assertThat(radio.getSize().getWidth()).isLessThanOrEqualTo(24);
+				var label = radio.findElement(By.xpath("following-sibling::span"));
+				assertThat(label.getSize().getHeight()).isLessThan(2 * 24);
+				assertThat(label.getLocation().getX() - radio.getLocation().getX()).isLessThan(40);
+			}
+			phone.screenshot("join-form-phone");
 			phone.visible(By.id("name")).sendKeys("马骑手");
 			phone.driver().findElement(By.id("idNumber")).sendKeys(wrongCheck);
 			phone.driver().findElement(By.id("phone")).sendKeys("139 1234 5678");

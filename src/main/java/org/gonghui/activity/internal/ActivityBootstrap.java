@@ -8,8 +8,7 @@ import java.time.ZoneId;
 
 import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.Audience;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.gonghui.platform.StartupData;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(400)
-class ActivityBootstrap implements ApplicationRunner {
+class ActivityBootstrap implements StartupData {
 
 	private final JdbcClient jdbc;
 	private final ActivityRepository activities;
@@ -40,7 +39,7 @@ class ActivityBootstrap implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void load() {
 		if (jdbc.sql("select count(*) from activity").query(Long.class).single() > 0
 				|| jdbc.sql("select count(*) from organization where name = '龙潭街道总工会'").query(Long.class).single() == 0) {
 			return;

@@ -10,8 +10,7 @@ import java.util.List;
 import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.Audience;
 import org.gonghui.activity.CaravanStatus;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.gonghui.platform.StartupData;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(450)
-class CaravanBootstrap implements ApplicationRunner {
+class CaravanBootstrap implements StartupData {
 
 	private final JdbcClient jdbc;
 	private final CaravanRepository caravans;
@@ -46,7 +45,7 @@ class CaravanBootstrap implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void load() {
 		if (jdbc.sql("select count(*) from caravan_request").query(Long.class).single() > 0
 				|| jdbc.sql("select count(*) from organization where name in ('陈经纶中学工会', '朝阳区总工会')").query(Long.class).single() < 2) {
 			return;

@@ -12,8 +12,7 @@ import org.gonghui.activity.AdvanceRule;
 import org.gonghui.activity.Audience;
 import org.gonghui.activity.PerformanceForm;
 import org.gonghui.activity.RoundLevel;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.gonghui.platform.StartupData;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(460)
-class CompetitionBootstrap implements ApplicationRunner {
+class CompetitionBootstrap implements StartupData {
 
 	private final JdbcClient jdbc;
 	private final ActivityRepository activities;
@@ -44,7 +43,7 @@ class CompetitionBootstrap implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void load() {
 		if (jdbc.sql("select count(*) from competition").query(Long.class).single() > 0
 				|| jdbc.sql("select count(*) from organization where name = '八达岭镇总工会'").query(Long.class).single() == 0) {
 			return;

@@ -10,8 +10,7 @@ import org.gonghui.facility.Crs;
 import org.gonghui.facility.SiteStatus;
 import org.gonghui.facility.SiteType;
 import org.gonghui.facility.internal.SiteService.SiteCommand;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.gonghui.platform.StartupData;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(300)
-class SiteBootstrap implements ApplicationRunner {
+class SiteBootstrap implements StartupData {
 
 	private static final Set<Amenity> STATION = EnumSet.of(Amenity.DRINKING_WATER, Amenity.HOT_WATER, Amenity.MICROWAVE, Amenity.EBIKE_CHARGING,
 			Amenity.SEATS, Amenity.AIR_CONDITIONING, Amenity.FIRST_AID_KIT, Amenity.WIFI);
@@ -48,7 +47,7 @@ class SiteBootstrap implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void load() {
 		if (jdbc.sql("select count(*) from site").query(Long.class).single() > 0
 				|| jdbc.sql("select count(*) from organization where name = '丰台区总工会'").query(Long.class).single() == 0) {
 			return;

@@ -9,8 +9,7 @@ import org.gonghui.member.internal.MemberService.NewMember;
 import org.gonghui.organization.Organizations;
 import org.gonghui.shared.IdNumber;
 import org.gonghui.shared.PhoneNumber;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.gonghui.platform.StartupData;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(200)
-class MemberBootstrap implements ApplicationRunner {
+class MemberBootstrap implements StartupData {
 
 	private final JdbcClient jdbc;
 	private final MemberService members;
@@ -48,7 +47,7 @@ class MemberBootstrap implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void load() {
 		if (jdbc.sql("select count(*) from member").query(Long.class).single() > 0
 				|| jdbc.sql("select count(*) from organization where name = '丰台区总工会'").query(Long.class).single() == 0) {
 			return;

@@ -16,8 +16,7 @@ import org.gonghui.shared.OrgPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.gonghui.platform.StartupData;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -31,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(10)
-class OrganizationBootstrap implements ApplicationRunner {
+class OrganizationBootstrap implements StartupData {
 
 	private static final Logger log = LoggerFactory.getLogger(OrganizationBootstrap.class);
 
@@ -74,7 +73,7 @@ class OrganizationBootstrap implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void load() {
 		if (!organizations.findRoots().isEmpty()) {
 			return;
 		}

@@ -10,8 +10,7 @@ import org.gonghui.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.gonghui.platform.StartupData;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -27,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(100)
-class AccountBootstrap implements ApplicationRunner {
+class AccountBootstrap implements StartupData {
 
 	static final String DEMO_PASSWORD = "gonghui-demo";
 
@@ -73,7 +72,7 @@ class AccountBootstrap implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void load() {
 		if (environment.acceptsProfiles(Profiles.of("demo"))) {
 			createDemoAccounts();
 		}
