@@ -229,11 +229,11 @@ abstract class CompetitionContract {
 		assertProblem(() -> competitions.submit(c, new NewEntry("长城谣", null, hospital, 3, null)), "form", "competition.entry.form");
 		// A unit outside 延庆 staff's scope (and outside the organiser's tree).
 		assertProblem(() -> competitions.submit(c, new NewEntry("长城谣", PerformanceForm.CHORUS, id(jdbc, "泛华集团工会"), 30, null)), "unitId",
-				"competition.entry.unit");
+				"competition.entry.unitOutside");
 		// The administrator sees everything, but 泛华 is still not under the organiser.
 		as("admin", () -> assertProblem(() -> competitions.submit(c, new NewEntry("长城谣", PerformanceForm.CHORUS, id(jdbc, "泛华集团工会"), 30,
-				null)), "unitId", "competition.entry.unit"));
-		assertProblem(() -> competitions.submit(c, new NewEntry("长城谣", PerformanceForm.CHORUS, null, 30, null)), "unitId", "competition.entry.unit");
+				null)), "unitId", "competition.entry.unitOutside"));
+		assertProblem(() -> competitions.submit(c, new NewEntry("长城谣", PerformanceForm.CHORUS, null, 30, null)), "unitId", "competition.entry.unitOutside");
 		List<Long> nurses = ActivityFixtures.members(jdbc, HOSPITAL, null, "护士", 2);
 		List<Long> teachers = ActivityFixtures.members(jdbc, SCHOOL, null, "教师", 1);
 		assertProblem(() -> competitions.submit(c, new NewEntry("白衣天使", PerformanceForm.CHORUS, hospital, 1, nurses)), "performerCount",
@@ -273,7 +273,7 @@ abstract class CompetitionContract {
 		long hospital = as(CHAIR, () -> competitions.submit(c, new NewEntry("妫水之畔", PerformanceForm.CHORUS, id(jdbc, HOSPITAL), 36, null)));
 		// The chair cannot submit for another unit, even one under the organiser.
 		as(CHAIR, () -> assertProblem(() -> competitions.submit(c, new NewEntry("冒名节目", PerformanceForm.CHORUS, id(jdbc, SCHOOL), 10, null)),
-				"unitId", "competition.entry.unit"));
+				"unitId", "competition.entry.unitOutside"));
 		as(CHAIR, () -> assertThat(competitions.entriesInScope(c)).extracting(EntryView::id).containsExactly(hospital));
 		// The chair does not manage the competition.
 		as(CHAIR, () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.get(c)));

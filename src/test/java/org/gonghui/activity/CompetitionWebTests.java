@@ -204,7 +204,7 @@ class CompetitionWebTests {
 			.andExpect(content().string(containsString("白衣天使之歌")))
 			.andExpect(content().string(not(containsString("id=\"entry-form\""))));
 		mvc.perform(post("/competitions/" + competition() + "/entries").with(csrf()).param("title", "迟到的节目").param("form", "CHORUS")
-				.param("unitId", String.valueOf(org.gonghui.TestOrganizations.id(jdbc, "延庆区医院工会"))).param("performerCount", "10"))
+				.param("unitId", String.valueOf(org.gonghui.TestOrganizations.id(jdbc, "八达岭长城旅游公司工会"))).param("performerCount", "10"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("errorText", "报名轮次尚未设置或已结束，不能再报送节目"));
 	}

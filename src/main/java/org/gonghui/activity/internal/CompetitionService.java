@@ -85,6 +85,10 @@ public class CompetitionService {
 	@Transactional
 	public long addRound(long activityId, NewRound r) {
 		var competition = managed(activityId);
+		if (competition.status() == ActivityStatus.CANCELLED || competition.status() == ActivityStatus.FINISHED) {
+			// A cancelled or finished edition takes no new rounds: judges would be invited to nothing.
+			throw InvalidInputException.of(null, "competition.round.notOpen");
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = TextChecks.line(r.name(), "name", 50, problems);
 		if (name == null) {
@@ -141,11 +145,14 @@ public class CompetitionService {
 		if (e.form() == null || !competitions.forms(activityId).contains(e.form())) {
 			problems.add(new FieldProblem("form", "competition.entry.form"));
 		}
+		var first = competitions.rounds(activityId).stream().findFirst();
 		var unit = e.unitId() == null ? null : organizations.findVisible(e.unitId()).orElse(null);
-		// The unit must be in the caller's scope and under the organiser: a unit submits only its own entries.
-		boolean unitOk = unit != null && organizations.isWithin(unit.id(), competition.organizationId());
+		// The unit must be in the caller's scope and under the first round's host (the organiser when the round
+		// names none): 丰台's grassroots round takes entries from 丰台's units, not from 朝阳's.
+		long catchment = first.map(CompetitionRepository.Round::hostId).orElse(null) != null ? first.get().hostId() : competition.organizationId();
+		boolean unitOk = unit != null && organizations.isWithin(unit.id(), catchment);
 		if (!unitOk) {
-			problems.add(new FieldProblem("unitId", "competition.entry.unit"));
+			problems.add(new FieldProblem("unitId", "competition.entry.unitOutside"));
 		}
 		List<Long> named = e.performerMemberIds() == null ? List.of() : e.performerMemberIds().stream().distinct().toList();
 		int count = e.performerCount() == null ? named.size() : e.performerCount();
@@ -160,7 +167,6 @@ public class CompetitionService {
 				problems.add(new FieldProblem("performerMemberIds[" + i + "]", "activity.member.notFound"));
 			}
 		}
-		var first = competitions.rounds(activityId).stream().findFirst();
 		if (first.isEmpty() || first.get().closed() || !competitions.lockOpen(first.get().id()) || competition.status() != ActivityStatus.PUBLISHED) {
 			problems.add(new FieldProblem(null, "competition.entry.closed"));
 		}
@@ -249,6 +255,13 @@ public class CompetitionService {
 	public CompetitionView get(long activityId) {
 		var a = managed(activityId);
 		return view(a, competitions.entries(activityId, currentUser.scope().pathPattern()));
+	}
+
+	/** Organisations that may host a round: those in the caller's scope under the competition's organiser. */
+	@Transactional(readOnly = true)
+	public List<org.gonghui.organization.OrganizationSummary> hostChoices(long activityId) {
+		var a = managed(activityId);
+		return activityService.organiserChoices().stream().filter(o -> new OrgPath(o.path()).isWithin(a.organizationPath())).toList();
 	}
 
 	/** Entries the caller's unit submitted (a unit sees only its own). */
