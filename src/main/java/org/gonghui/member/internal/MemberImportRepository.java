@@ -38,10 +38,11 @@ class MemberImportRepository {
 	record ImportError(int rowNumber, String column, String reason) {
 	}
 
-	long insert(long unionId, String fileName, String format, String encoding, String startedBy, Instant at) {
+	long insert(long unionId, String fileName, String format, String encoding, String startedBy, Instant at, String owner) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into member_import (union_id, file_name, file_format, file_encoding, status, started_by, started_at)"
-				+ " values (:union, :name, :format, :encoding, 'QUEUED', :by, :at)")
+		jdbc.sql("insert into member_import (union_id, file_name, file_format, file_encoding, status, started_by, started_at, owner, heartbeat_at)"
+				+ " values (:union, :name, :format, :encoding, 'QUEUED', :by, :at, :owner, :at)")
+			.param("owner", owner)
 			.param("union", unionId)
 			.param("name", fileName)
 			.param("format", format)
@@ -95,6 +96,35 @@ class MemberImportRepository {
 			.param("failure", failureMessage == null ? null : failureMessage.substring(0, Math.min(500, failureMessage.length())))
 			.param("id", id)
 			.update();
+	}
+
+	/** This instance is alive: its unfinished jobs' heartbeat moves on. */
+	int beat(String owner, Instant at) {
+		return jdbc.sql("update member_import set heartbeat_at = :at where owner = :owner and status in ('QUEUED', 'RUNNING')")
+			.param("at", Timestamp.from(at)).param("owner", owner).update();
+	}
+
+	/** Unfinished jobs whose owner has not beaten since {@code staleBefore}: their instance is gone. */
+	List<Long> abandoned(Instant staleBefore) {
+		return jdbc.sql("select id from member_import where status in ('QUEUED', 'RUNNING') and heartbeat_at < :stale order by id")
+			.param("stale", Timestamp.from(staleBefore)).query(Long.class).list();
+	}
+
+	/**
+	 * Marks an abandoned job FAILED unless its owner beat again meanwhile (or another instance got there
+	 * first): the condition is re-checked in the update, so two instances never both claim it.
+	 */
+	boolean failAbandoned(long id, Instant staleBefore, Instant at, String reason) {
+		return jdbc.sql("update member_import set status = 'FAILED', finished_at = :at, failure_message = :reason"
+				+ " where id = :id and status in ('QUEUED', 'RUNNING') and heartbeat_at < :stale")
+			.param("at", Timestamp.from(at)).param("reason", reason).param("id", id).param("stale", Timestamp.from(staleBefore))
+			.update() == 1;
+	}
+
+	/** Deletes the error rows of jobs finished before {@code finishedBefore}; the jobs and their counts stay. */
+	int purgeErrors(Instant finishedBefore) {
+		return jdbc.sql("delete from member_import_error where import_id in (select id from member_import where finished_at < :before)")
+			.param("before", Timestamp.from(finishedBefore)).update();
 	}
 
 	/** Jobs left QUEUED or RUNNING (by an instance that stopped). */

@@ -62,9 +62,12 @@ public class MemberImportService {
 	private final ThreadPoolExecutor workers;
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
+	private final ImportJobWatch watch;
+
 	MemberImportService(MemberImportRepository jobs, RosterImporter importer, MemberService members, Organizations organizations,
 			CurrentUser currentUser, AuditLog audit, MessageSource messages, ImportSettings settings,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, ImportJobWatch watch) {
+		this.watch = watch;
 		this.jobs = jobs;
 		this.importer = importer;
 		this.members = members;
@@ -188,7 +191,7 @@ public class MemberImportService {
 		try {
 			id = tx.execute(status -> {
 				long created = jobs.insert(union.id(), name, inspection.format().name(),
-						inspection.encoding() == null ? null : inspection.encoding().label(), actor, clock.instant());
+						inspection.encoding() == null ? null : inspection.encoding().label(), actor, clock.instant(), watch.instance());
 				audit.record("member.import.started", "member_import", created, union.name() + ": " + name);
 				return created;
 			});

@@ -79,6 +79,9 @@ abstract class MemberImportContract {
 	Sealer sealer;
 
 	@Autowired
+	ImportJobWatch watch;
+
+	@Autowired
 	MemberService members;
 
 	@TempDir
@@ -596,5 +599,57 @@ abstract class MemberImportContract {
 				assertThat(p.field()).isEqualTo("file");
 				assertThat(p.code()).isEqualTo(code);
 			}));
+	}
+
+	private long job(String status, String owner, java.time.Instant heartbeat, java.time.Instant finished) {
+		jdbc.sql("insert into member_import (union_id, file_name, file_format, status, started_by, started_at, owner, heartbeat_at, finished_at)"
+				+ " values (:union, 'roster.xlsx', 'XLSX', :status, 'fengtai', :started, :owner, :beat, :finished)")
+			.param("union", id(jdbc, "泛华集团工会")).param("status", status).param("owner", owner)
+			.param("started", java.sql.Timestamp.from(heartbeat)).param("beat", java.sql.Timestamp.from(heartbeat))
+			.param("finished", finished == null ? null : java.sql.Timestamp.from(finished))
+			.update();
+		return jdbc.sql("select max(id) from member_import").query(Long.class).single();
+	}
+
+	private String status(long job) {
+		return jdbc.sql("select status from member_import where id = :id").param("id", job).query(String.class).single();
+	}
+
+	@Test
+	void jobsOfADeadInstanceEndFailedOthersAreLeftAlone() {
+		var now = java.time.Instant.now();
+		long dead = job("RUNNING", "instance-killed", now.minus(Duration.ofMinutes(10)), null);
+		long queuedDead = job("QUEUED", "instance-killed", now.minus(Duration.ofMinutes(3)), null);
+		long alive = job("RUNNING", "instance-alive", now.minus(Duration.ofSeconds(20)), null);
+		long mineQuiet = job("RUNNING", watch.instance(), now.minus(Duration.ofMinutes(10)), null);
+		long done = job("DONE", "instance-killed", now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofMinutes(29)));
+
+		assertThat(watch.recover()).isEqualTo(2);
+		assertThat(status(dead)).isEqualTo("FAILED");
+		assertThat(status(queuedDead)).isEqualTo("FAILED");
+		assertThat(jdbc.sql("select failure_message from member_import where id = :id").param("id", dead).query(String.class).single())
+			.contains("重新导入同一文件");
+		// Another instance still beating, this instance's own job (it beats before it looks) and finished jobs stay as they are.
+		assertThat(status(alive)).isEqualTo("RUNNING");
+		assertThat(status(mineQuiet)).isEqualTo("RUNNING");
+		assertThat(status(done)).isEqualTo("DONE");
+		assertThat(watch.recover()).isZero();
+		jdbc.sql("update member_import set status = 'FAILED', finished_at = :now where id in (:ids)").param("now", java.sql.Timestamp.from(now))
+			.param("ids", List.of(alive, mineQuiet)).update();
+	}
+
+	@Test
+	void oldErrorReportsArePurgedTheJobsStay() {
+		var now = java.time.Instant.now();
+		long old = job("DONE", "x", now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(400)));
+		long recent = job("DONE", "x", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(2)));
+		for (long job : List.of(old, recent)) {
+			jdbc.sql("insert into member_import_error (import_id, row_no, column_header, reason) values (:job, 2, '身份证号', '校验位不正确')")
+				.param("job", job).update();
+		}
+		assertThat(watch.purge()).isPositive();
+		assertThat(jdbc.sql("select count(*) from member_import_error where import_id = :id").param("id", old).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from member_import_error where import_id = :id").param("id", recent).query(Long.class).single()).isOne();
+		assertThat(status(old)).isEqualTo("DONE");
 	}
 }
