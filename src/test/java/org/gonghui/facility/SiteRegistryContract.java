@@ -222,7 +222,7 @@ abstract class SiteRegistryContract {
 		exports.write(new SiteQuery(null, null, null, null, null), false, out);
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'site.export'").query(Long.class).single()).isEqualTo(before + 1);
 		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
-			List<String> owners = workbook.getFirstSheet().read().stream().skip(1).map(r -> r.getCellText(0)).distinct().toList();
+			List<String> owners = workbook.getFirstSheet().read().stream().skip(1).map(r -> r.getCellText(1)).distinct().toList();
 			assertThat(owners).contains("丰台区总工会", "泛华集团工会").doesNotContain("朝阳区总工会", "龙潭街道总工会", "延庆区总工会");
 		}
 	}

@@ -79,6 +79,9 @@ class SiteWebTests {
 	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	private static final String[] HEADERS = { "所属组织", "类型", "名称", "地址", "纬度", "经度", "坐标系", "开放时间", "设施", "容纳人数", "联系人",
 			"联系电话", "状态", "状态日期", "是否公开", "介绍" };
+	/** What the export and the template write: the site number first, and the opening date for the reader. */
+	private static final String[] EXPORT_HEADERS = { "站点编号", "所属组织", "类型", "名称", "地址", "纬度", "经度", "坐标系", "开放时间", "设施", "容纳人数",
+			"联系人", "联系电话", "状态", "状态日期", "开放日期", "是否公开", "介绍" };
 
 	/** 丰台站暖心驿站 (WGS-84), a 24/7 station with a charger. */
 	private static final double FENGTAI_STATION_LAT = 39.8480;
@@ -596,11 +599,11 @@ class SiteWebTests {
 			.andExpect(header().string("Content-Disposition", startsWith("attachment;")))
 			.andReturn().getResponse().getContentAsByteArray();
 		List<List<String>> rows = readXlsx(export);
-		assertThat(rows.get(0)).containsExactly(HEADERS);
-		assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(2)).toList()).containsExactlyInAnyOrderElementsOf(fengtaiSites);
+		assertThat(rows.get(0)).containsExactly(EXPORT_HEADERS);
+		assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(3)).toList()).containsExactlyInAnyOrderElementsOf(fengtaiSites);
 		byte[] chaoyangExport = mvc.perform(get("/api/sites/export").with(basic("chaoyang"))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();
-		assertThat(readXlsx(chaoyangExport).stream().skip(1).map(r -> r.get(2)).toList())
+		assertThat(readXlsx(chaoyangExport).stream().skip(1).map(r -> r.get(3)).toList())
 			.containsExactlyInAnyOrderElementsOf(subtreeSiteNames("朝阳区总工会"))
 			.contains("陈经纶中学教师心理减压室")
 			.doesNotContain("丰台站暖心驿站");
@@ -961,9 +964,9 @@ class SiteWebTests {
 			.andExpect(header().string("Content-Disposition", containsString(".xlsx")))
 			.andReturn().getResponse().getContentAsByteArray();
 		List<List<String>> rows = readXlsx(template);
-		assertThat(rows.get(0)).containsExactly(HEADERS);
+		assertThat(rows.get(0)).containsExactly(EXPORT_HEADERS);
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(1)).startsWith("丰台区总工会", "户外劳动者服务站点", "示例暖心驿站");
+		assertThat(rows.get(1)).startsWith("", "丰台区总工会", "户外劳动者服务站点", "示例暖心驿站");
 		mvc.perform(get("/sites/manage/import").with(as("fengtai"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("下载导入模板")));
 	}
@@ -1018,7 +1021,7 @@ class SiteWebTests {
 		MvcResult again = mvc.perform(multipart("/sites/manage/import").file(new MockMultipartFile("file", "站点.xlsx", XLSX, file))
 			.with(as("fengtai")).with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("共 7 行：新建 0 个站点，已存在跳过 2 行，有误未导入 5 行。")))
+			.andExpect(content().string(containsString("共 7 行：新建 0 个站点，更新 0 个站点，已存在或无变化跳过 2 行，有误未导入 5 行。")))
 			.andExpect(content().string(containsString("不认识的站点类型")))
 			.andExpect(content().string(containsString("<td class=\"mono\">8</td>")))
 			.andReturn();
@@ -1105,6 +1108,51 @@ class SiteWebTests {
 			assertThat(report.created()).isZero();
 			assertThat(siteCount()).isEqualTo(before);
 		}
+	}
+
+	private static byte[] csv(List<List<String>> rows) {
+		StringBuilder out = new StringBuilder();
+		for (List<String> row : rows) {
+			out.append(row.stream().map(c -> "\"" + (c == null ? "" : c.replace("\"", "\"\"")) + "\"")
+				.collect(java.util.stream.Collectors.joining(","))).append("\r\n");
+		}
+		return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void anEditedExportUpdatesTheSitesByTheirNumber() throws Exception {
+		List<List<String>> sheet = readXlsx(mvc.perform(get("/sites/manage/export").with(as("fengtai"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+		assertThat(sheet.get(0)).startsWith("站点编号", "所属组织").contains("开放日期");
+		int capacityColumn = sheet.get(0).indexOf("容纳人数");
+		List<String> edited = new ArrayList<>(sheet.get(1));
+		long siteId = Long.parseLong(edited.get(0));
+		edited.set(capacityColumn, "99");
+		long before = siteCount();
+		List<List<String>> rows = new ArrayList<>(List.of(sheet.get(0), edited));
+		rows.addAll(sheet.subList(2, sheet.size()));
+		ImportReport report = importPage("fengtai", "edited.csv", csv(rows));
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.updated()).isEqualTo(1);
+		assertThat(report.created()).isZero();
+		assertThat(report.skipped()).isEqualTo(sheet.size() - 2);
+		assertThat(siteCount()).isEqualTo(before);
+		assertThat(jdbc.sql("select capacity from site where id = :id").param("id", siteId).query(Integer.class).single()).isEqualTo(99);
+
+		// A number that is not a site, or a site outside the scope (朝阳's), is refused on its row; nothing else changes.
+		long chaoyangSite = jdbc.sql("select s.id from site s join organization o on o.id = s.organization_id where o.name = '朝阳区总工会' order by s.id")
+			.query(Long.class).list().get(0);
+		List<String> unknown = new ArrayList<>(edited);
+		unknown.set(0, "999999999");
+		unknown.set(capacityColumn, "5");
+		List<String> foreign = new ArrayList<>(edited);
+		foreign.set(0, String.valueOf(chaoyangSite));
+		foreign.set(capacityColumn, "6");
+		ImportReport refused = importPage("fengtai", "bad.csv", csv(List.of(sheet.get(0), unknown, foreign)));
+		assertThat(refused.refused()).isEqualTo(2);
+		assertThat(refused.problems()).extracting(p -> p.column()).containsOnly("站点编号");
+		assertThat(jdbc.sql("select capacity from site where id = :id").param("id", siteId).query(Integer.class).single()).isEqualTo(99);
+		assertThat(siteCount()).isEqualTo(before);
 	}
 
 	// ---------------------------------------------------------------- 9. status and edits through the API

@@ -79,7 +79,10 @@ class MyPageBrowserTests {
 			// Put the seat back: the other journeys count 龙潭's visit from 60.
 			phone.clickable(By.linkText("新就业形态劳动者走进红色纪念馆")).click();
 			phone.waitForPage();
-			phone.clickable(By.id("cancel-registration")).click();
+			var cancel = phone.clickable(By.id("cancel-registration"));
+			cancel.click();
+			// Wait for the answer to the cancel before going on, or the next get() races the form's navigation.
+			phone.await().until(ExpectedConditions.stalenessOf(cancel));
 			phone.waitForPage();
 
 			phone.get("/account/password");

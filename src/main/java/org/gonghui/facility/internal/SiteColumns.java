@@ -15,6 +15,8 @@ import org.springframework.context.MessageSource;
  * and imported again. Headers are matched loosely (spaces, full-width forms, a few English aliases).
  */
 enum SiteColumns {
+	/** The site's number as the export writes it: a row with one updates that site, a row without creates one. */
+	CODE("站点编号", "id", false, "code", "id", "siteid", "编号"),
 	ORGANIZATION("所属组织", "organizationId", true, "organization", "owner"),
 	TYPE("类型", "type", true, "type"),
 	NAME("名称", "name", true, "name", "站点名称"),
@@ -28,7 +30,9 @@ enum SiteColumns {
 	CONTACT_NAME("联系人", "contactName", false, "contact", "contactname"),
 	CONTACT_PHONE("联系电话", "contactPhone", false, "phone", "contactphone"),
 	STATUS("状态", "status", false, "status"),
-	STATUS_SINCE("状态日期", "statusSince", false, "statussince", "开放日期"),
+	STATUS_SINCE("状态日期", "statusSince", false, "statussince"),
+	/** Written by the export for the reader; the import leaves it alone (it follows from the status history). */
+	OPENED_ON("开放日期", "openedOn", false, "openedon"),
 	PUBLIC("是否公开", "isPublic", false, "public", "公开"),
 	DESCRIPTION("介绍", "description", false, "description", "简介");
 

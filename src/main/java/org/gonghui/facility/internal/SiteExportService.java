@@ -55,9 +55,9 @@ public class SiteExportService {
 		}
 		int[] row = { 1 };
 		if (templateOnly) {
-			Object[] example = { "丰台区总工会", label("site.type.OUTDOOR_WORKER_STATION"), "示例暖心驿站", "丰台区某某路1号", 39.8480, 116.3050, "WGS84",
+			Object[] example = { "", "丰台区总工会", label("site.type.OUTDOOR_WORKER_STATION"), "示例暖心驿站", "丰台区某某路1号", 39.8480, 116.3050, "WGS84",
 					"Mo-Su 07:00-21:00", label("site.amenity.DRINKING_WATER") + "、" + label("site.amenity.EBIKE_CHARGING"), 12, "李明", "010-63801234",
-					label("site.status.OPEN"), service.today().toString(), "是", "" };
+					label("site.status.OPEN"), service.today().toString(), "", "是", "" };
 			for (int c = 0; c < example.length; c++) {
 				write(sheet, 1, c, example[c]);
 			}
@@ -71,10 +71,10 @@ public class SiteExportService {
 			}
 			sites.forEach(currentUser.scope(), filter, r -> {
 				Site s = r.site();
-				Object[] values = { r.organizationName(), label("site.type." + s.type()), s.name(), s.address(), s.lat(), s.lon(), "WGS84",
+				Object[] values = { s.id(), r.organizationName(), label("site.type." + s.type()), s.name(), s.address(), s.lat(), s.lon(), "WGS84",
 						s.openingHours(), Amenity.fromMask(s.amenities()).stream().map(a -> label("site.amenity." + a)).collect(Collectors.joining("、")),
 						s.capacity(), s.contactName(), s.contactPhone(), label("site.status." + s.status()), s.statusSince().toString(),
-						s.isPublic() ? "是" : "否", s.description() };
+						s.openedOn() == null ? "" : s.openedOn().toString(), s.isPublic() ? "是" : "否", s.description() };
 				for (int c = 0; c < values.length; c++) {
 					write(sheet, row[0], c, values[c]);
 				}

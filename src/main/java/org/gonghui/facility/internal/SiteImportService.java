@@ -29,8 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Bulk import of sites from the sheet staff keep (.xlsx or .csv, the columns of {@link SiteColumns}).
  * Each row is checked by the same rules as the form and stored in its own transaction: a good row is
  * stored, a bad one is reported with its Excel row number, column and reason and stores nothing. A row
- * whose organisation already has a site of that name is skipped, so importing the same file twice
- * creates nothing the second time.
+ * with a site number (站点编号, as the export writes it) updates that site's details when they differ
+ * and is skipped when they do not, so export → edit → import round-trips; status moves stay on the
+ * site's page, where they carry a date and a note. A row without a number whose organisation already
+ * has a site of that name is skipped, so importing the same file twice creates nothing the second time.
  */
 @Service
 public class SiteImportService {
@@ -68,12 +70,34 @@ public class SiteImportService {
 		}
 		Locale locale = LocaleContextHolder.getLocale();
 		int created = 0;
+		int updated = 0;
 		List<Integer> skippedRows = new ArrayList<>();
 		List<RowProblem> problems = new ArrayList<>();
 		for (SiteSheet.SheetRow row : sheet.rows()) {
 			List<RowProblem> rowProblems = new ArrayList<>();
 			SiteCommand command = parse(row, positions, owners, rowProblems, locale);
-			if (command != null && rowProblems.isEmpty()) {
+			Long code = code(row, positions, rowProblems, locale);
+			if (command != null && rowProblems.isEmpty() && code != null) {
+				try {
+					boolean changed = Boolean.TRUE.equals(rowTransaction.execute(status -> sites.update(code, sites.get(code).version(), command)));
+					if (changed) {
+						updated++;
+					}
+					else {
+						skippedRows.add(row.number());
+					}
+				}
+				catch (org.gonghui.shared.RecordNotFoundException e) {
+					rowProblems.add(new RowProblem(row.number(), SiteColumns.CODE.header(), messages.getMessage("site.import.codeUnknown", null, locale)));
+				}
+				catch (InvalidInputException e) {
+					for (FieldProblem p : e.problems()) {
+						rowProblems.add(new RowProblem(row.number(), SiteColumns.forField(p.field()).map(SiteColumns::header).orElse(""),
+								messages.getMessage(p.code(), p.args(), p.code(), locale)));
+					}
+				}
+			}
+			else if (command != null && rowProblems.isEmpty()) {
 				if (repository.nameTaken(command.organizationId(), sites.cleanName(command.name()), null)) {
 					skippedRows.add(row.number());
 					continue;
@@ -93,8 +117,8 @@ public class SiteImportService {
 		}
 		int failedRows = (int) problems.stream().mapToInt(RowProblem::row).distinct().count();
 		audit.record("site.import", "site", null, (filename == null ? "" : filename) + ": " + sheet.rows().size() + " rows, " + created
-				+ " created, " + skippedRows.size() + " skipped, " + failedRows + " refused");
-		return new ImportReport(sheet.rows().size(), created, skippedRows.size(), failedRows, problems, skippedRows);
+				+ " created, " + updated + " updated, " + skippedRows.size() + " skipped, " + failedRows + " refused");
+		return new ImportReport(sheet.rows().size(), created, updated, skippedRows.size(), failedRows, problems, skippedRows);
 	}
 
 	private SiteCommand parse(SiteSheet.SheetRow row, Map<SiteColumns, Integer> positions, Map<String, List<OrganizationSummary>> owners,
@@ -193,6 +217,21 @@ public class SiteImportService {
 				cell.apply(SiteColumns.DESCRIPTION), status, since, isPublic);
 	}
 
+	/** The site number of the row, if it has one; a number that is not one is a row problem. */
+	private Long code(SiteSheet.SheetRow row, Map<SiteColumns, Integer> positions, List<RowProblem> problems, Locale locale) {
+		Integer at = positions.get(SiteColumns.CODE);
+		String text = at == null || at >= row.cells().size() ? null : row.cells().get(at);
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String t = org.gonghui.shared.Text.toHalfWidth(text).strip().replaceAll("\\.0+$", "");
+		if (!t.matches("\\d{1,18}")) {
+			problems.add(new RowProblem(row.number(), SiteColumns.CODE.header(), messages.getMessage("site.import.codeUnknown", null, locale)));
+			return null;
+		}
+		return Long.parseLong(t);
+	}
+
 	private static Double number(String text, SiteColumns column, java.util.function.BiConsumer<SiteColumns, String> problem) {
 		if (text == null) {
 			return null;
@@ -232,7 +271,7 @@ public class SiteImportService {
 	 * What an import did: rows read, sites created, rows skipped because the site exists already (or came
 	 * earlier in the same file) with their row numbers, rows refused, and why.
 	 */
-	public record ImportReport(int rows, int created, int skipped, int refused, List<RowProblem> problems, List<Integer> skippedRows) {
+	public record ImportReport(int rows, int created, int updated, int skipped, int refused, List<RowProblem> problems, List<Integer> skippedRows) {
 	}
 
 	/** One reason a row was refused: Excel row number, column header, message. */

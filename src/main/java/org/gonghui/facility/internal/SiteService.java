@@ -188,9 +188,13 @@ public class SiteService {
 		return id;
 	}
 
-	/** Edits a site's details; status moves go through {@link #changeStatus}. {@code version} guards against lost updates. */
+	/**
+	 * Edits a site's details; status moves go through {@link #changeStatus}. {@code version} guards against
+	 * lost updates. Returns false, writing nothing, when the details are what is stored already (an
+	 * exported sheet imported back unedited).
+	 */
 	@Transactional
-	public void update(long id, int version, SiteCommand c) {
+	public boolean update(long id, int version, SiteCommand c) {
 		requireWriter();
 		Site old = visible(id).site();
 		List<FieldProblem> problems = new ArrayList<>();
@@ -202,6 +206,10 @@ public class SiteService {
 				checked.location().lon(), checked.hours().text(), checked.amenities(), c.capacity(), checked.contactName(), checked.contactPhone(),
 				checked.description(), old.status(), old.statusSince(), old.openedOn(), c.isPublic() == null ? old.isPublic() : c.isPublic(),
 				sites.nextRevision(), old.createdAt(), clock.instant(), version + 1);
+		String changes = changes(old, site);
+		if (changes.equals(NO_CHANGE) && old.version() == version) {
+			return false; // a stale version still answers "changed by someone else" below
+		}
 		boolean updated;
 		try {
 			updated = sites.update(site, version);
@@ -212,8 +220,9 @@ public class SiteService {
 		if (!updated) {
 			throw new OptimisticLockingFailureException("site " + id + " was changed by someone else");
 		}
-		audit.record("site.update", "site", id, site.name() + ": " + changes(old, site));
+		audit.record("site.update", "site", id, site.name() + ": " + changes);
 		events.publishEvent(new SiteChanged(site));
+		return true;
 	}
 
 	/**
@@ -283,6 +292,8 @@ public class SiteService {
 	}
 
 	/** Which fields an edit changed, for the audit trail (values of location and owner included; they matter most). */
+	private static final String NO_CHANGE = "no change";
+
 	private static String changes(Site a, Site b) {
 		List<String> changed = new ArrayList<>();
 		if (a.organizationId() != b.organizationId()) {
@@ -303,7 +314,7 @@ public class SiteService {
 		addIfChanged(changed, "contactName", a.contactName(), b.contactName());
 		addIfChanged(changed, "contactPhone", a.contactPhone(), b.contactPhone());
 		addIfChanged(changed, "description", a.description(), b.description());
-		return changed.isEmpty() ? "no change" : String.join("; ", changed);
+		return changed.isEmpty() ? NO_CHANGE : String.join("; ", changed);
 	}
 
 	private static void addIfChanged(List<String> changed, String field, Object before, Object after) {
