@@ -91,7 +91,8 @@ class CompetitionSetupWebTests {
 		long id = createCompetition();
 		mvc.perform(get("/activities/manage/" + id).with(as("fengtai")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"new-round\"")));
+			.andExpect(content().string(containsString("id=\"new-round\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"register-list\""))));
 		// A worker may not set one up; another district does not see it.
 		mvc.perform(get("/competitions/new").with(as("worker"))).andExpect(status().isForbidden());
 		mvc.perform(get("/competitions/" + id + "/rounds/new").with(as("chaoyang"))).andExpect(status().isNotFound());
