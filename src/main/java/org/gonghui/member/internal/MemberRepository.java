@@ -106,7 +106,12 @@ class MemberRepository {
 	}
 
 	List<Member> search(Criteria c, long offset, int limit) {
-		return bind(jdbc.sql("select " + COLUMNS + " from member" + filter(c) + " order by name, id limit :limit offset :offset"), c)
+		// With a name prefix, order by an expression rather than the bare column: PostgreSQL then reads the
+		// matching range from the prefix index and sorts those rows, instead of walking ix_member_name in
+		// name order from the start and filtering until it reaches the surname (seconds for "王" at 1 M
+		// members, docs/benchmarks.md). The order is the same.
+		String order = c.namePrefix() != null ? " order by (name || ''), id" : " order by name, id";
+		return bind(jdbc.sql("select " + COLUMNS + " from member" + filter(c) + order + " limit :limit offset :offset"), c)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(MemberRepository::map)
