@@ -118,6 +118,10 @@ class MemberAccountWebTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.username").value(m.phone()));
 		assertThat(audits("member.account.open", m.id())).isEqualTo(1);
+		// Audit texts name the account by its masked phone number, never the number itself.
+		assertThat(jdbc.sql("select count(*) from audit_entry where detail like :p").param("p", "%" + m.phone() + "%").query(Long.class).single())
+			.isZero();
+		assertThat(jdbc.sql("select count(*) from audit_entry where detail like '%139****0001%'").query(Long.class).single()).isPositive();
 		assertThat(jdbc.sql("select role from account where username = :u").param("u", m.phone()).query(String.class).single()).isEqualTo("WORKER");
 
 		mvc.perform(get("/api/me").with(httpBasic(m.phone(), PASSWORD)))

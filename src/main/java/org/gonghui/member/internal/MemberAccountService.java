@@ -117,7 +117,7 @@ public class MemberAccountService implements PersonalWords {
 			// Another claim for the same member won meanwhile; this transaction (and the account it made) rolls back.
 			throw new StateConflictException("account.claim.exists");
 		}
-		audit.record("member.account.open", "member", m.id(), how + ", account " + account.username());
+		audit.record("member.account.open", "member", m.id(), how + ", account " + mask(account.username()));
 		return account;
 	}
 
@@ -149,7 +149,7 @@ public class MemberAccountService implements PersonalWords {
 		catch (DuplicateKeyException e) {
 			throw new StateConflictException("account.link.accountTaken");
 		}
-		audit.record("member.account.link", "member", m.id(), "account " + account.username());
+		audit.record("member.account.link", "member", m.id(), "account " + mask(account.username()));
 	}
 
 	/** Staff unlink the member's account; the account stays (it can be linked again), the member keeps their records. */
@@ -159,7 +159,7 @@ public class MemberAccountService implements PersonalWords {
 		Member m = memberService.visible(memberId);
 		String username = links.accountOf(m.id()).orElseThrow(() -> new StateConflictException("account.link.none"));
 		links.unlink(m.id(), username);
-		audit.record("member.account.unlink", "member", m.id(), "account " + username);
+		audit.record("member.account.unlink", "member", m.id(), "account " + mask(username));
 	}
 
 	/** Staff reset the member's password to a one-time code, shown once; the worker must change it at sign-in. */
@@ -169,7 +169,7 @@ public class MemberAccountService implements PersonalWords {
 		Member m = memberService.visible(memberId);
 		String username = links.accountOf(m.id()).orElseThrow(() -> new StateConflictException("account.link.none"));
 		String code = accounts.issueOneTimePassword(username);
-		audit.record("member.account.reset", "member", m.id(), "one-time password for " + username);
+		audit.record("member.account.reset", "member", m.id(), "one-time password for " + mask(username));
 		return code;
 	}
 

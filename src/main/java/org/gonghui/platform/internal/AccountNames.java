@@ -14,6 +14,11 @@ final class AccountNames {
 	private AccountNames() {
 	}
 
+	/** A username as audit texts write it: a worker's phone number masked (138****8000), a staff name as is. */
+	static String shown(String username) {
+		return username == null ? null : PhoneNumber.parse(username).map(PhoneNumber::masked).orElse(username);
+	}
+
 	static String normalise(String typed) {
 		if (typed == null) {
 			return "";

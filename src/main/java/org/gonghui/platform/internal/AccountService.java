@@ -124,7 +124,7 @@ public class AccountService {
 		try {
 			long id = accounts.insert(new Account(null, username, displayName, passwords.encode(command.password()), command.role(),
 					command.organizationId(), true, 0, null, clock.instant(), 0, false));
-			audit.record("account.create", "account", id, username + " " + command.role() + " org " + command.organizationId());
+			audit.record("account.create", "account", id, AccountNames.shown(username) + " " + command.role() + " org " + command.organizationId());
 			return id;
 		}
 		catch (DuplicateKeyException e) {
@@ -152,7 +152,7 @@ public class AccountService {
 		if (!updated) {
 			throw new OptimisticLockingFailureException("account " + id + " was changed by someone else");
 		}
-		audit.record("account.update", "account", id, current.username() + " role " + change.role() + " org " + change.organizationId()
+		audit.record("account.update", "account", id, AccountNames.shown(current.username()) + " role " + change.role() + " org " + change.organizationId()
 				+ " enabled " + change.enabled());
 		if (current.role() != change.role() || current.organizationId() != change.organizationId() || current.enabled() != change.enabled()) {
 			endSessions(current.username());
@@ -168,7 +168,7 @@ public class AccountService {
 			throw new InvalidInputException(problems);
 		}
 		accounts.updatePassword(id, passwords.encode(newPassword));
-		audit.record("account.password.reset", "account", id, current.username());
+		audit.record("account.password.reset", "account", id, AccountNames.shown(current.username()));
 		endSessions(current.username());
 	}
 
@@ -192,7 +192,7 @@ public class AccountService {
 		}
 		long id = accounts.insert(new Account(null, normalised, displayName, passwords.encode(password), Role.WORKER, organizationId, true, 0,
 				null, clock.instant(), 0, false));
-		audit.record("account.create", "account", id, normalised + " WORKER org " + organizationId + " (claimed by the member)");
+		audit.record("account.create", "account", id, AccountNames.shown(normalised) + " WORKER org " + organizationId + " (claimed by the member)");
 		return accounts.findById(id).orElseThrow().toRef();
 	}
 
@@ -207,7 +207,7 @@ public class AccountService {
 			code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
 		}
 		accounts.setOneTimePassword(a.id(), passwords.encode(code.toString()));
-		audit.record("account.password.oneTime", "account", a.id(), a.username());
+		audit.record("account.password.oneTime", "account", a.id(), AccountNames.shown(a.username()));
 		endSessions(a.username());
 		return code.toString();
 	}
@@ -236,14 +236,14 @@ public class AccountService {
 			throw new InvalidInputException(problems);
 		}
 		accounts.changeOwnPassword(a.id(), passwords.encode(newPassword));
-		audit.record("account.password.changed", "account", a.id(), a.username());
+		audit.record("account.password.changed", "account", a.id(), AccountNames.shown(a.username()));
 	}
 
 	@Transactional
 	public void unlock(long id) {
 		AccountView current = get(id);
 		accounts.unlock(id);
-		audit.record("account.unlock", "account", id, current.username());
+		audit.record("account.unlock", "account", id, AccountNames.shown(current.username()));
 	}
 
 	/** Organisations the caller may put accounts in, for the form's picker. */
