@@ -71,15 +71,61 @@ record CertificatePdfChecks(int pages, float width, float height, String text, L
 	}
 
 	/** The text of the QR code on page 1, read from the rendered page as a phone camera would. */
+	/**
+	 * Decodes the QR code from the picture embedded in the page, not from a rendering of the whole page:
+	 * a scaled rendering blurs the modules, and the decoder then fails on some numbers and not others.
+	 */
 	static String qrText(byte[] pdf) throws Exception {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 150);
-			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-			var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-					new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-			return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
-					java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+			List<BufferedImage> images = new ArrayList<>();
+			collectImages(document.getPage(0).getResources(), images, 0);
+			Exception last = new IllegalStateException("no picture on page 1");
+			for (BufferedImage image : images) {
+				try {
+					return decode(padded(image));
+				}
+				catch (com.google.zxing.ReaderException e) {
+					last = e;
+				}
+			}
+			throw last;
 		}
+	}
+
+	private static void collectImages(org.apache.pdfbox.pdmodel.PDResources resources, List<BufferedImage> into, int depth)
+			throws IOException {
+		if (resources == null || depth > 5) {
+			return;
+		}
+		for (COSName name : resources.getXObjectNames()) {
+			var object = resources.getXObject(name);
+			if (object instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+				into.add(image.getImage());
+			}
+			else if (object instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+				collectImages(form.getResources(), into, depth + 1);
+			}
+		}
+	}
+
+	/** A white border of a quarter of the side, so the decoder always finds its quiet zone. */
+	private static BufferedImage padded(BufferedImage image) {
+		int pad = Math.max(8, image.getWidth() / 4);
+		BufferedImage out = new BufferedImage(image.getWidth() + 2 * pad, image.getHeight() + 2 * pad, BufferedImage.TYPE_INT_RGB);
+		var g = out.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, out.getWidth(), out.getHeight());
+		g.drawImage(image, pad, pad, null);
+		g.dispose();
+		return out;
+	}
+
+	private static String decode(BufferedImage image) throws com.google.zxing.ReaderException {
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+				new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+		return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+				java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 	}
 
 	/** Renders page 1 at 100 dpi to {@code target}, for a person to look at; answers the share of dark pixels. */
