@@ -161,9 +161,9 @@ FENGTAI=$("${PSQL[@]}" -d "$DB" -tAc "select id from organization where name = '
 UNION=$("${PSQL[@]}" -d "$DB" -tAc "select id from organization where name = '泛华集团工会'")
 # Ids of their own (from 1,000,001), so that they are contiguous even if the demo data is still being written.
 FIRST=1000001
-"${PSQL[@]}" -d "$DB" -c "insert into member (id, name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, work_form, join_date,
+"${PSQL[@]}" -d "$DB" -c "insert into member (id, name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, union_path, work_form, join_date,
 	status, card_number, created_at, updated_at) select $FIRST - 1 + g, '基准会员' || g, 'MALE', 'x', lpad(to_hex(g), 64, '0'), '110***********0000',
-	$UNION, 'EMPLOYEE', current_date, 'ACTIVE', 'B' || lpad(g::text, 18, '0'), now(), now() from generate_series(1, $MEMBERS) g"
+	$UNION, (select path from organization where id = $UNION), 'EMPLOYEE', current_date, 'ACTIVE', 'B' || lpad(g::text, 18, '0'), now(), now() from generate_series(1, $MEMBERS) g"
 echo "== $MEMBERS members, ids from $FIRST"
 yardstick "before the HTTP phases"
 login "$PORT"

@@ -119,7 +119,7 @@ CSV_HEAP=$HEAP_PEAK_MB
 echo "   $CSV_SECONDS s, $(awk -v n="$ROWS" -v s="$CSV_SECONDS" 'BEGIN { printf "%.0f", n / s }') rows/s, peak heap ${CSV_HEAP:-?} MB of 512"
 
 # --- COPY yardstick -------------------------------------------------------------------------------------
-COLS="id, name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, union_id, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at, updated_at, version"
+COLS="id, name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, union_id, union_path, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at, updated_at, version"
 "${PSQL[@]}" -d "$DB" -c "create table member_copy (like member including all)" \
 	-c "\\copy (select $COLS from member where union_id = $UNION order by id) to '$work/member_rows.csv' with (format csv)"
 chmod 644 "$work/member_rows.csv"

@@ -18,12 +18,6 @@ public interface Organizations {
 	/** A union's name and address with the federation above it, for the worker's 我的 page (no scope: public facts). */
 	Optional<UnionContact> contact(long id);
 
-	/**
-	 * Ids of the organisations in the caller's scope, for {@code union_id IN (...)} filters; empty
-	 * {@link Optional} when the caller sees everything, an empty list when nothing.
-	 */
-	Optional<List<Long>> visibleIds();
-
 	/** Organisations of one level in the caller's scope, by name. */
 	List<OrganizationSummary> visibleAtLevel(OrganizationLevel level);
 
@@ -62,10 +56,4 @@ public interface Organizations {
 	 * exist or lies outside the caller's scope, so figures never leak across the data-scope rule.
 	 */
 	FoundingFigures visibleFoundingFigures(long organizationId);
-
-	/**
-	 * Ids of the organisation and everything below it, if it lies in the caller's scope; throws
-	 * {@link org.gonghui.shared.RecordNotFoundException} otherwise.
-	 */
-	List<Long> visibleSubtreeIds(long organizationId);
 }

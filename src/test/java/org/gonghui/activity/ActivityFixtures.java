@@ -25,9 +25,9 @@ final class ActivityFixtures {
 		for (int i = 0; i < count; i++) {
 			String unique = UUID.randomUUID().toString().replace("-", "");
 			String card = "T" + unique.substring(0, 18);
-			jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, employer_id, work_form,"
+			jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, union_path, employer_id, work_form,"
 					+ " join_date, status, card_number, created_at, updated_at) values (:name, 'MALE', 'x', :hash, '110***********0000', :union,"
-					+ " :employer, 'EMPLOYEE', current_date, 'ACTIVE', :card, :now, :now)")
+					+ " (select path from organization where id = :union), :employer, 'EMPLOYEE', current_date, 'ACTIVE', :card, :now, :now)")
 				.param("name", namePrefix + unique.substring(0, 6))
 				.param("hash", (unique + unique).substring(0, 64))
 				.param("union", unionId)

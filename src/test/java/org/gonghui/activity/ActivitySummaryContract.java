@@ -35,8 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
@@ -102,9 +100,9 @@ abstract class ActivitySummaryContract {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String unique = UUID.randomUUID().toString().replace("-", "");
-			jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, employer_id, work_form,"
+			jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, union_path, employer_id, work_form,"
 					+ " join_date, status, card_number, created_at, updated_at) values (:name, 'MALE', 'x', :hash, '110***********0000', :union,"
-					+ " :employer, 'EMPLOYEE', current_date, 'ACTIVE', :card, :now, :now)")
+					+ " (select path from organization where id = :union), :employer, 'EMPLOYEE', current_date, 'ACTIVE', :card, :now, :now)")
 				.param("name", "总结会员" + unique.substring(0, 6))
 				.param("hash", (unique + unique).substring(0, 64))
 				.param("union", unionId)
@@ -358,14 +356,6 @@ abstract class ActivitySummaryContract {
 	}
 
 	<T> T runAs(String username, Supplier<T> action) {
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		var user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return org.gonghui.TestUsers.runAs(users, username, action);
 	}
 }

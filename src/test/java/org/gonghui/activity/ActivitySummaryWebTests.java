@@ -35,8 +35,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -229,14 +227,6 @@ class ActivitySummaryWebTests {
 	}
 
 	<T> T runAs(String username, Supplier<T> action) {
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		var user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return org.gonghui.TestUsers.runAs(users, username, action);
 	}
 }

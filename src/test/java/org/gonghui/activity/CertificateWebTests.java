@@ -37,8 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -283,14 +281,6 @@ class CertificateWebTests {
 	}
 
 	<T> T runAs(String username, Supplier<T> action) {
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		var user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return org.gonghui.TestUsers.runAs(users, username, action);
 	}
 }

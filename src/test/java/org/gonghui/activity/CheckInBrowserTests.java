@@ -127,8 +127,8 @@ class CheckInBrowserTests {
 	/** A member of 泛华集团工会 working at 泛华集团, made for the test. */
 	private long member(String name) {
 		String unique = UUID.randomUUID().toString().replace("-", "");
-		jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, employer_id, work_form, join_date,"
-				+ " status, card_number, created_at, updated_at) values (:name, 'FEMALE', 'x', :hash, '110***********0000', :union, :employer,"
+		jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, union_id, union_path, employer_id, work_form, join_date,"
+				+ " status, card_number, created_at, updated_at) values (:name, 'FEMALE', 'x', :hash, '110***********0000', :union, (select path from organization where id = :union), :employer,"
 				+ " 'EMPLOYEE', current_date, 'ACTIVE', :card, :now, :now)")
 			.param("name", name)
 			.param("hash", (unique + unique).substring(0, 64))

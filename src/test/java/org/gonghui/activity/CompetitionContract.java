@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -71,15 +70,7 @@ abstract class CompetitionContract {
 	UserDetailsService users;
 
 	<T> T as(String username, Supplier<T> action) {
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		var user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return org.gonghui.TestUsers.runAs(users, username, action);
 	}
 
 	void as(String username, Runnable action) {

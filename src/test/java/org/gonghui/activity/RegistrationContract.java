@@ -40,7 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -343,14 +342,6 @@ abstract class RegistrationContract {
 	}
 
 	private <T> T runAs(String username, java.util.function.Supplier<T> action) {
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		var user = users.loadUserByUsername(username);
-		SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return org.gonghui.TestUsers.runAs(users, username, action);
 	}
 }

@@ -37,17 +37,18 @@ public class CoverageService {
 		OrganizationSummary org = organizations.findVisible(organizationId)
 			.orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
 		FoundingFigures founding = organizations.visibleFoundingFigures(organizationId);
-		List<Long> unions = organizations.visibleSubtreeIds(organizationId);
+		// The subtree by the path kept on each member row (one bound prefix, however many unions lie below).
+		String subtree = new org.gonghui.shared.OrgPath(org.path()).subtreePattern();
 		int year = LocalDate.now(clock).getYear();
-		long members = jdbc.sql("select count(*) from member where status = 'ACTIVE' and union_id in (:u)").param("u", unions)
+		long members = jdbc.sql("select count(*) from member where status = 'ACTIVE' and union_path like :u").param("u", subtree)
 			.query(Long.class).single();
-		long gigMembers = jdbc.sql("select count(*) from member where status = 'ACTIVE' and work_form = 'PLATFORM' and union_id in (:u)")
-			.param("u", unions).query(Long.class).single();
+		long gigMembers = jdbc.sql("select count(*) from member where status = 'ACTIVE' and work_form = 'PLATFORM' and union_path like :u")
+			.param("u", subtree).query(Long.class).single();
 		long[] gigByMonth = new long[12];
 		long[] allByMonth = new long[12];
-		jdbc.sql("select extract(month from join_date) as m, work_form, count(*) as n from member where union_id in (:u)"
+		jdbc.sql("select extract(month from join_date) as m, work_form, count(*) as n from member where union_path like :u"
 				+ " and join_date >= :from and join_date < :to group by extract(month from join_date), work_form")
-			.param("u", unions)
+			.param("u", subtree)
 			.param("from", Date.valueOf(LocalDate.of(year, 1, 1)))
 			.param("to", Date.valueOf(LocalDate.of(year + 1, 1, 1)))
 			.query((rs, n) -> {

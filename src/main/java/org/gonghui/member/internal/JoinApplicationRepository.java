@@ -34,8 +34,9 @@ class JoinApplicationRepository {
 	long insert(JoinApplication a) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into join_application (token_hash, name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher,"
-				+ " phone_hash, phone_masked, union_id, employer_id, work_form, occupation, platform_company, consent_version, consent_at, status, created_at)"
-				+ " values (:token, :name, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash, :phoneMasked, :unionId, :employerId, :workForm,"
+				+ " phone_hash, phone_masked, union_id, union_path, employer_id, work_form, occupation, platform_company, consent_version, consent_at, status,"
+				+ " created_at) values (:token, :name, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash, :phoneMasked, :unionId, "
+				+ MemberRepository.PATH_OF_UNION + ", :employerId, :workForm,"
 				+ " :occupation, :platform, :consentVersion, :consentAt, 'PENDING', :created)")
 			.param("token", a.tokenHash())
 			.param("name", a.name())
@@ -75,12 +76,11 @@ class JoinApplicationRepository {
 			.single() > 0;
 	}
 
-	/** Applications of the given unions ({@code null}: all unions), newest first. */
-	List<JoinApplication> findByUnions(List<Long> unionIds, String status, int limit) {
-		return jdbc.sql(SELECT + " where (:all = true or union_id in (:ids)) and (cast(:status as varchar) is null or status = :status)"
+	/** Applications to unions whose path matches {@code scope} (the caller's data scope), newest first. */
+	List<JoinApplication> findInScope(String scope, String status, int limit) {
+		return jdbc.sql(SELECT + " where union_path like :scope and (cast(:status as varchar) is null or status = :status)"
 				+ " order by created_at desc, id desc limit :limit")
-			.param("all", unionIds == null)
-			.param("ids", unionIds == null || unionIds.isEmpty() ? List.of(-1L) : unionIds)
+			.param("scope", scope)
 			.param("status", status)
 			.param("limit", limit)
 			.query(JoinApplicationRepository::map)

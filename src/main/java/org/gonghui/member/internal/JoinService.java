@@ -184,11 +184,7 @@ public class JoinService {
 	@Transactional(readOnly = true)
 	public List<ApplicationView> list(String status, int limit) {
 		requireReviewer();
-		Optional<List<Long>> visible = organizations.visibleIds();
-		if (visible.isPresent() && visible.get().isEmpty()) {
-			return List.of();
-		}
-		return applications.findByUnions(visible.orElse(null), status, limit).stream().map(this::view).toList();
+		return applications.findInScope(currentUser.scope().pathPattern(), status, limit).stream().map(this::view).toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -40,8 +40,8 @@ class MemberImportRepository {
 
 	long insert(long unionId, String fileName, String format, String encoding, String startedBy, Instant at, String owner) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into member_import (union_id, file_name, file_format, file_encoding, status, started_by, started_at, owner, heartbeat_at)"
-				+ " values (:union, :name, :format, :encoding, 'QUEUED', :by, :at, :owner, :at)")
+		jdbc.sql("insert into member_import (union_id, union_path, file_name, file_format, file_encoding, status, started_by, started_at, owner,"
+				+ " heartbeat_at) values (:union, (select o.path from organization o where o.id = :union), :name, :format, :encoding, 'QUEUED', :by, :at, :owner, :at)")
 			.param("owner", owner)
 			.param("union", unionId)
 			.param("name", fileName)
@@ -57,11 +57,10 @@ class MemberImportRepository {
 		return jdbc.sql("select " + COLUMNS + " from member_import where id = :id").param("id", id).query(MemberImportRepository::map).optional();
 	}
 
-	/** The newest jobs of the given unions ({@code null}: of all unions). */
-	List<ImportJob> recent(List<Long> unionIds, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from member_import where (:all = true or union_id in (:unions)) order by started_at desc, id desc limit :limit")
-			.param("all", unionIds == null)
-			.param("unions", unionIds == null || unionIds.isEmpty() ? List.of(-1L) : unionIds)
+	/** The newest jobs of unions whose path matches {@code scope} (the caller's data scope). */
+	List<ImportJob> recent(String scope, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from member_import where union_path like :scope order by started_at desc, id desc limit :limit")
+			.param("scope", scope)
 			.param("limit", limit)
 			.query(MemberImportRepository::map)
 			.list();

@@ -250,11 +250,7 @@ public class MemberImportService {
 
 	/** The newest jobs in the caller's scope. */
 	public List<ImportView> recent(int limit) {
-		var visible = organizations.visibleIds();
-		if (visible.isPresent() && visible.get().isEmpty()) {
-			return List.of();
-		}
-		return jobs.recent(visible.orElse(null), limit).stream().map(this::view).toList();
+		return jobs.recent(currentUser.scope().pathPattern(), limit).stream().map(this::view).toList();
 	}
 
 	private MemberImportRepository.ImportJob visible(long id) {

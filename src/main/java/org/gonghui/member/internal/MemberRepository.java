@@ -31,8 +31,8 @@ class MemberRepository {
 	 */
 	private static String filter(Criteria c) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
-		if (c.unionIds() != null) {
-			where.append(" and union_id in (:unionIds)");
+		if (c.scope() != null) {
+			where.append(" and union_path like :scope");
 		}
 		if (c.unionId() != null) {
 			where.append(" and union_id = :unionId");
@@ -52,14 +52,20 @@ class MemberRepository {
 		return where.toString();
 	}
 
+	/** The path stored with a member's union, read in the same statement that sets the union. */
+	static final String PATH_OF_UNION = "(select o.path from organization o where o.id = :unionId)";
+
 	private final JdbcClient jdbc;
 
 	MemberRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** Search criteria; {@code unionIds} null means every union (administrators). */
-	record Criteria(List<Long> unionIds, Long unionId, MemberStatus status, String namePrefix, String idHash, String phoneHash) {
+	/**
+	 * Search criteria; {@code scope} is a {@code LIKE} pattern over union paths (the caller's data scope),
+	 * null for every union (administrators).
+	 */
+	record Criteria(String scope, Long unionId, MemberStatus status, String namePrefix, String idHash, String phoneHash) {
 	}
 
 	Optional<Member> findById(long id) {
@@ -122,8 +128,8 @@ class MemberRepository {
 	long insert(Member m, CardNumbers cards) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into member (name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked,"
-				+ " union_id, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at, updated_at, version)"
-				+ " values (:name, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash, :phoneMasked, :unionId, :employerId,"
+				+ " union_id, union_path, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at, updated_at, version)"
+				+ " values (:name, :gender, :idCipher, :idHash, :idMasked, :phoneCipher, :phoneHash, :phoneMasked, :unionId, " + PATH_OF_UNION + ", :employerId,"
 				+ " :workForm, :occupation, :platform, :joinDate, :status, :card, :now, :now, 0)")
 			.param("name", m.name())
 			.param("gender", m.gender().name())
@@ -151,7 +157,7 @@ class MemberRepository {
 
 	boolean update(Member m) {
 		return jdbc.sql("update member set name = :name, gender = :gender, phone_cipher = :phoneCipher, phone_hash = :phoneHash,"
-				+ " phone_masked = :phoneMasked, union_id = :unionId, employer_id = :employerId, work_form = :workForm, occupation = :occupation,"
+				+ " phone_masked = :phoneMasked, union_id = :unionId, union_path = " + PATH_OF_UNION + ", employer_id = :employerId, work_form = :workForm, occupation = :occupation,"
 				+ " platform_company = :platform, join_date = :joinDate, status = :status, updated_at = :now, version = version + 1"
 				+ " where id = :id and version = :version")
 			.param("name", m.name())
@@ -195,8 +201,8 @@ class MemberRepository {
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Criteria c) {
-		if (c.unionIds() != null) {
-			spec = spec.param("unionIds", c.unionIds().isEmpty() ? List.of(-1L) : c.unionIds());
+		if (c.scope() != null) {
+			spec = spec.param("scope", c.scope());
 		}
 		if (c.unionId() != null) {
 			spec = spec.param("unionId", c.unionId());

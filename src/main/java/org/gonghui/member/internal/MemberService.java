@@ -308,8 +308,8 @@ public class MemberService {
 
 	/** Null when the caller can see no member at all. */
 	private MemberRepository.Criteria criteria(String text, Long unionId, MemberStatus status) {
-		Optional<List<Long>> visible = organizations.visibleIds();
-		if (visible.isPresent() && visible.get().isEmpty()) {
+		org.gonghui.platform.DataScope scope = currentUser.scope();
+		if (scope.kind() == org.gonghui.platform.DataScope.Kind.NONE) {
 			return null;
 		}
 		if (unionId != null && organizations.findVisible(unionId).isEmpty()) {
@@ -332,7 +332,10 @@ public class MemberService {
 				namePrefix = org.gonghui.shared.Text.escapeLike(q) + "%";
 			}
 		}
-		return new MemberRepository.Criteria(visible.orElse(null), unionId, status, namePrefix, idHash, phoneHash);
+		// The scope as a pattern over the path kept on each member row: one bound parameter however many
+		// organisations the subtree holds (none at all for administrators).
+		String pattern = scope.kind() == org.gonghui.platform.DataScope.Kind.ALL ? null : scope.pathPattern();
+		return new MemberRepository.Criteria(pattern, unionId, status, namePrefix, idHash, phoneHash);
 	}
 
 	private String unionName(Long id) {

@@ -51,7 +51,7 @@ class RosterWriter {
 	static final String SOURCE = "roster import";
 
 	private static final String MEMBER_COLUMNS = "name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash,"
-			+ " phone_masked, union_id, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at,"
+			+ " phone_masked, union_id, union_path, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at,"
 			+ " updated_at, version";
 	/** Rows per multi-row statement: stays under PostgreSQL's 32,767 bind parameters. */
 	private static final int ROWS_PER_STATEMENT = 1000;
@@ -97,6 +97,7 @@ class RosterWriter {
 			// transaction alone.
 			jdbc.execute("set local enable_seqscan = off");
 		}
+		String unionPath = jdbc.queryForObject("select path from organization where id = ?", String.class, unionId);
 		Map<String, Member> existing = existing(rows.stream().map(Prepared::idHash).toList());
 		List<Member> inserts = new ArrayList<>();
 		List<Member> updates = new ArrayList<>();
@@ -128,10 +129,10 @@ class RosterWriter {
 				updates.add(updated);
 			}
 		}
-		List<Long> createdIds = insert(inserts);
+		List<Long> createdIds = insert(inserts, unionPath);
 		List<Member> changed = new ArrayList<>(updates);
 		changed.addAll(rejoins);
-		update(changed);
+		update(changed, unionPath);
 		List<Object[]> history = new ArrayList<>(inserts.size() + changed.size());
 		Timestamp at = Timestamp.from(now);
 		for (long id : createdIds) {
@@ -218,7 +219,7 @@ class RosterWriter {
 	}
 
 	/** Inserts the members and returns their ids, in order. */
-	private List<Long> insert(List<Member> members) {
+	private List<Long> insert(List<Member> members, String unionPath) {
 		if (members.isEmpty()) {
 			return List.of();
 		}
@@ -228,7 +229,7 @@ class RosterWriter {
 			List<Object[]> rows = new ArrayList<>(members.size());
 			for (int i = 0; i < members.size(); i++) {
 				Member m = members.get(i);
-				rows.add(memberRow(ids.get(i), m, cards.format(m.joinDate().getYear(), ids.get(i))));
+				rows.add(memberRow(ids.get(i), m, unionPath, cards.format(m.joinDate().getYear(), ids.get(i))));
 			}
 			insertRows("member", "id, " + MEMBER_COLUMNS, memberTypes(true), rows);
 			return ids;
@@ -236,7 +237,7 @@ class RosterWriter {
 		List<Object[]> rows = new ArrayList<>(members.size());
 		String prefix = "Q" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "-";
 		for (int i = 0; i < members.size(); i++) {
-			rows.add(memberRow(null, members.get(i), prefix + i));
+			rows.add(memberRow(null, members.get(i), unionPath, prefix + i));
 		}
 		insertRows("member", MEMBER_COLUMNS, memberTypes(false), rows);
 		Map<String, Member> inserted = existing(members.stream().map(Member::idNumberHash).toList());
@@ -251,12 +252,12 @@ class RosterWriter {
 		return ids;
 	}
 
-	private void update(List<Member> members) {
+	private void update(List<Member> members, String unionPath) {
 		if (members.isEmpty()) {
 			return;
 		}
 		int[] counts = jdbc.batchUpdate("update member set name = ?, gender = ?, phone_cipher = ?, phone_hash = ?, phone_masked = ?, union_id = ?,"
-				+ " employer_id = ?, work_form = ?, occupation = ?, platform_company = ?, join_date = ?, status = ?, updated_at = ?,"
+				+ " union_path = ?, employer_id = ?, work_form = ?, occupation = ?, platform_company = ?, join_date = ?, status = ?, updated_at = ?,"
 				+ " version = version + 1 where id = ? and version = ?", new BatchPreparedStatementSetter() {
 
 					@Override
@@ -268,20 +269,21 @@ class RosterWriter {
 						setString(ps, 4, m.phoneHash());
 						setString(ps, 5, m.phoneMasked());
 						ps.setLong(6, m.unionId());
+						ps.setString(7, unionPath);
 						if (m.employerId() == null) {
-							ps.setNull(7, Types.BIGINT);
+							ps.setNull(8, Types.BIGINT);
 						}
 						else {
-							ps.setLong(7, m.employerId());
+							ps.setLong(8, m.employerId());
 						}
-						ps.setString(8, m.workForm().name());
-						setString(ps, 9, m.occupation());
-						setString(ps, 10, m.platformCompany());
-						ps.setDate(11, Date.valueOf(m.joinDate()));
-						ps.setString(12, m.status().name());
-						ps.setTimestamp(13, Timestamp.from(m.updatedAt()));
-						ps.setLong(14, m.id());
-						ps.setInt(15, m.version());
+						ps.setString(9, m.workForm().name());
+						setString(ps, 10, m.occupation());
+						setString(ps, 11, m.platformCompany());
+						ps.setDate(12, Date.valueOf(m.joinDate()));
+						ps.setString(13, m.status().name());
+						ps.setTimestamp(14, Timestamp.from(m.updatedAt()));
+						ps.setLong(15, m.id());
+						ps.setInt(16, m.version());
 					}
 
 					@Override
@@ -296,9 +298,9 @@ class RosterWriter {
 		}
 	}
 
-	private static Object[] memberRow(Long id, Member m, String card) {
+	private static Object[] memberRow(Long id, Member m, String unionPath, String card) {
 		Object[] values = { m.name(), m.gender().name(), m.idNumberCipher(), m.idNumberHash(), m.idNumberMasked(), m.phoneCipher(),
-				m.phoneHash(), m.phoneMasked(), m.unionId(), m.employerId(), m.workForm().name(), m.occupation(), m.platformCompany(),
+				m.phoneHash(), m.phoneMasked(), m.unionId(), unionPath, m.employerId(), m.workForm().name(), m.occupation(), m.platformCompany(),
 				Date.valueOf(m.joinDate()), m.status().name(), card, Timestamp.from(m.createdAt()), Timestamp.from(m.updatedAt()), m.version() };
 		if (id == null) {
 			return values;
@@ -311,7 +313,7 @@ class RosterWriter {
 
 	private static int[] memberTypes(boolean withId) {
 		int[] types = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+				Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
 				Types.TIMESTAMP, Types.TIMESTAMP, Types.INTEGER };
 		if (!withId) {
 			return types;

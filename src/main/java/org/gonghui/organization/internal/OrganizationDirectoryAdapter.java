@@ -85,19 +85,8 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 	}
 
 	@Override
-	public Optional<List<Long>> visibleIds() {
-		DataScope scope = currentUser.scope();
-		return switch (scope.kind()) {
-			case ALL -> Optional.empty();
-			case SUBTREE -> Optional.of(organizations.findSubtree(scope.root()).stream().map(Organization::id).toList());
-			case NONE -> Optional.of(List.of());
-		};
-	}
-
-	@Override
 	public List<OrganizationSummary> visibleAtLevel(OrganizationLevel level) {
-		return organizations.search(currentUser.scope(), null, 0, 5000).stream().filter(o -> o.level() == level).map(Organization::summary)
-			.toList();
+		return organizations.atLevel(currentUser.scope(), level, 5000).stream().map(Organization::summary).toList();
 	}
 
 	@Override
@@ -163,14 +152,6 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 		Organization org = organizations.findById(organizationId).filter(o -> scope.includes(o.path()))
 			.orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
 		return employers.foundingFigures(org.path());
-	}
-
-	@Override
-	public List<Long> visibleSubtreeIds(long organizationId) {
-		DataScope scope = currentUser.scope();
-		Organization org = organizations.findById(organizationId).filter(o -> scope.includes(o.path()))
-			.orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
-		return organizations.findSubtree(org.path()).stream().map(Organization::id).toList();
 	}
 
 	private static EmployerSummary summary(Employer e) {

@@ -91,6 +91,16 @@ class OrganizationRepository {
 			.list();
 	}
 
+	/** Organisations of one level in the scope, by name, filtered in SQL (a large tree is not cut short before the filter). */
+	List<Organization> atLevel(DataScope scope, org.gonghui.organization.OrganizationLevel level, int limit) {
+		return jdbc.sql(SELECT + " where path like :scope and org_level = :level order by name, id limit :limit")
+			.param("scope", scope.pathPattern())
+			.param("level", level.name())
+			.param("limit", limit)
+			.query(OrganizationRepository::map)
+			.list();
+	}
+
 	/** Organisations that hold members (grassroots and joint unions) in the scope, by name; filtered in SQL so that a large tree is not cut short. */
 	List<Organization> searchJoinable(DataScope scope, String like, int limit) {
 		return jdbc.sql(SELECT + " where path like :scope and (org_level = 'GRASSROOTS' or org_type = 'JOINT_UNION')"

@@ -41,9 +41,11 @@ public class OrganizationService {
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	OrganizationService(OrganizationRepository organizations, EmployerRepository employers, CurrentUser currentUser, AuditLog audit,
-			Clock clock) {
+			Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.organizations = organizations;
 		this.employers = employers;
 		this.currentUser = currentUser;
@@ -206,6 +208,7 @@ public class OrganizationService {
 		if (rewritten == 0) {
 			throw new OptimisticLockingFailureException("organization " + id + " was changed meanwhile");
 		}
+		events.publishEvent(new org.gonghui.organization.OrganizationMoved(id, org.path().value(), newPath.value()));
 		audit.record("organization.move", "organization", id, org.name() + ": " + org.path() + " → " + newPath + " (" + rewritten + " paths)");
 	}
 

@@ -602,8 +602,8 @@ abstract class MemberImportContract {
 	}
 
 	private long job(String status, String owner, java.time.Instant heartbeat, java.time.Instant finished) {
-		jdbc.sql("insert into member_import (union_id, file_name, file_format, status, started_by, started_at, owner, heartbeat_at, finished_at)"
-				+ " values (:union, 'roster.xlsx', 'XLSX', :status, 'fengtai', :started, :owner, :beat, :finished)")
+		jdbc.sql("insert into member_import (union_id, union_path, file_name, file_format, status, started_by, started_at, owner, heartbeat_at,"
+				+ " finished_at) values (:union, (select path from organization where id = :union), 'roster.xlsx', 'XLSX', :status, 'fengtai', :started, :owner, :beat, :finished)")
 			.param("union", id(jdbc, "泛华集团工会")).param("status", status).param("owner", owner)
 			.param("started", java.sql.Timestamp.from(heartbeat)).param("beat", java.sql.Timestamp.from(heartbeat))
 			.param("finished", finished == null ? null : java.sql.Timestamp.from(finished))
