@@ -177,6 +177,35 @@ public final class BrowserTestSupport {
 		}
 
 		/** The path and query of the current address, e.g. {@code /login?logout}. */
+		/**
+		 * Picks an organisation in the picker of the field: types part of the name, waits for the live
+		 * search to propose it, clicks it, and checks the hidden field took an id.
+		 */
+		/** Types into the picker of the field and waits for its proposals; answers the names proposed. */
+		public List<String> typeInPicker(String field, String typed) {
+			WebElement box = visible(By.id(field + "-search"));
+			box.clear();
+			box.sendKeys(typed);
+			return await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+				var names = d.findElements(By.cssSelector("#" + field + "-options li[role=option] .name")).stream().map(WebElement::getText).toList();
+				// The answer to what was typed (not the one to the focus, which proposes everything): every name contains it.
+				return names.isEmpty() || !names.stream().allMatch(n -> n.contains(typed)) ? null : names;
+			});
+		}
+
+		public void pick(String field, String typed, String name) {
+			WebElement box = visible(By.id(field + "-search"));
+			box.clear();
+			box.sendKeys(typed);
+			By option = By.xpath("//ul[@id='" + field + "-options']/li[@role='option'][span[@class='name' and normalize-space()='" + name + "']]");
+			// The list is redrawn as answers arrive (on focus, then per keystroke): retry a click that meets an old one.
+			await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+				d.findElement(option).click();
+				return !d.findElement(By.id(field)).getDomProperty("value").isEmpty();
+			});
+			assertThat(box.getDomProperty("value")).isEqualTo(name);
+		}
+
 		public String currentPath() {
 			String url = driver.getCurrentUrl();
 			return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;

@@ -30,9 +30,6 @@ public interface Organizations {
 	 */
 	Optional<OrganizationSummary> ancestor(long id, OrganizationLevel level, OrganizationType type);
 
-	/** Unions a worker may ask to join: grassroots and joint unions, by name, for the public join form. */
-	List<OrganizationSummary> joinableUnions(String text, int limit);
-
 	/** The same, limited to the caller's scope (transfer targets, import targets). */
 	List<OrganizationSummary> visibleJoinableUnions(String text, int limit);
 

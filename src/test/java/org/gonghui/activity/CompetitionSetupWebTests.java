@@ -103,7 +103,8 @@ class CompetitionSetupWebTests {
 		long id = createCompetition();
 		mvc.perform(get("/competitions/" + id + "/rounds/new").with(as("fengtai")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("六里桥街道总工会")))
+			// The host picker searches under the organiser only.
+			.andExpect(content().string(containsString("/api/organizations/picker?kind=ANY&amp;within=" + id(jdbc, "丰台区总工会"))))
 			.andExpect(content().string(containsString("这是第 1 轮")));
 		long rounds = count("competition_round");
 		mvc.perform(post("/competitions/" + id + "/rounds").with(as("fengtai")).with(csrf())

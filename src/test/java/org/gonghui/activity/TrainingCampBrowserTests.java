@@ -45,7 +45,7 @@ class TrainingCampBrowserTests {
 			staff.await().until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
 
 			staff.get("/activities/manage/new");
-			new Select(staff.visible(By.id("organizationId"))).selectByVisibleText("丰台区总工会");
+			staff.pick("organizationId", "丰台区", "丰台区总工会");
 			new Select(staff.driver().findElement(By.id("kind"))).selectByValue("TRAINING_CAMP");
 			staff.driver().findElement(By.id("title")).sendKeys(title);
 			staff.driver().findElement(By.id("capacity")).sendKeys("109");

@@ -88,7 +88,7 @@ class SiteJourneyBrowserTests {
 			staff.get("/sites/manage");
 			staff.clickable(By.id("new-site")).click();
 			staff.waitForPage();
-			new Select(staff.visible(By.id("organizationId"))).selectByVisibleText("丰台区总工会");
+			staff.pick("organizationId", "丰台区", "丰台区总工会");
 			new Select(staff.driver().findElement(By.id("type"))).selectByVisibleText("户外劳动者服务站点");
 			staff.driver().findElement(By.id("name")).sendKeys("看丹暖心驿站");
 			staff.driver().findElement(By.id("address")).sendKeys("丰台区看丹路");

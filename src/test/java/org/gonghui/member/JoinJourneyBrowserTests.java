@@ -7,7 +7,6 @@ import org.gonghui.BrowserTestSupport.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -52,7 +51,11 @@ class JoinJourneyBrowserTests {
 			phone.driver().findElement(By.cssSelector("input[name=workForm][value=PLATFORM]")).click();
 			phone.driver().findElement(By.id("platform")).sendKeys("美团");
 			phone.driver().findElement(By.id("occupation")).sendKeys("外卖骑手");
-			new Select(phone.driver().findElement(By.id("unionId"))).selectByVisibleText("丰台区新就业形态劳动者联合工会");
+			// Thousands of unions in a city: the worker types part of the name and picks from the live search.
+			assertThat(phone.typeInPicker("unionId", "丰台")).contains("丰台区新就业形态劳动者联合工会").doesNotContain("丰台区总工会");
+			phone.screenshot("org-picker-phone");
+			assertThat(phone.horizontalOverflow()).isZero();
+			phone.pick("unionId", "新就业", "丰台区新就业形态劳动者联合工会");
 			phone.driver().findElement(By.id("consent1")).click();
 			phone.driver().findElement(By.cssSelector("#join-form button[type=submit]")).click();
 			phone.waitForPage();

@@ -244,15 +244,15 @@ public class ActivityService {
 		return ids;
 	}
 
-	/** Organisations the caller may name as organiser, for the form's picker. */
-	@Transactional(readOnly = true)
-	public List<OrganizationSummary> organiserChoices() {
+	/** The organiser a new activity or competition form names first: the caller's own organisation; staff only. */
+	public Long defaultOrganiser() {
 		requireWriter();
-		List<OrganizationSummary> choices = new ArrayList<>();
-		for (var level : org.gonghui.organization.OrganizationLevel.values()) {
-			choices.addAll(organizations.visibleAtLevel(level));
-		}
-		return choices;
+		return ownOrganisation();
+	}
+
+	/** The caller's own organisation, the first value of a unit picker; null for callers without one. */
+	public Long ownOrganisation() {
+		return currentUser.account().map(org.gonghui.platform.AccountRef::organizationId).orElse(null);
 	}
 
 	@Transactional(readOnly = true)

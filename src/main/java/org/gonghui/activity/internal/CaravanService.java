@@ -232,11 +232,12 @@ public class CaravanService {
 		return currentUser.account().map(a -> PARTICIPANTS.contains(a.role())).orElse(false);
 	}
 
-	/** Unions the caller may ask for: grassroots and joint unions in scope, by name. */
+	/** The union a new request names first: the only union in the caller's scope (a union chair's own), else none. */
 	@Transactional(readOnly = true)
-	public List<OrganizationSummary> unionChoices() {
+	public Long defaultUnion() {
 		requireParticipant();
-		return organizations.visibleJoinableUnions(null, 200);
+		List<OrganizationSummary> unions = organizations.visibleJoinableUnions(null, 2);
+		return unions.size() == 1 ? unions.get(0).id() : null;
 	}
 
 	/** Today in Beijing, where the visits happen. */

@@ -257,12 +257,6 @@ public class CompetitionService {
 		return view(a, competitions.entries(activityId, currentUser.scope().pathPattern()));
 	}
 
-	/** Organisations that may host a round: those in the caller's scope under the competition's organiser. */
-	@Transactional(readOnly = true)
-	public List<org.gonghui.organization.OrganizationSummary> hostChoices(long activityId) {
-		var a = managed(activityId);
-		return activityService.organiserChoices().stream().filter(o -> new OrgPath(o.path()).isWithin(a.organizationPath())).toList();
-	}
 
 	/** Entries the caller's unit submitted (a unit sees only its own). */
 	@Transactional(readOnly = true)
@@ -309,15 +303,17 @@ public class CompetitionService {
 			.orElseThrow(() -> new RecordNotFoundException("competition", activityId));
 		var first = competitions.rounds(activityId).stream().findFirst();
 		boolean open = a.status() == ActivityStatus.PUBLISHED && first.isPresent() && !first.get().closed();
+		long catchment = first.map(CompetitionRepository.Round::hostId).orElse(null) != null ? first.get().hostId() : a.organizationId();
 		return new Submission(a.id(), a.title(), competitions.edition(activityId).orElse(""), a.organizationName(), competitions.forms(activityId),
-				open, first.map(this::roundView).orElse(null));
+				open, first.map(this::roundView).orElse(null), catchment);
 	}
 
 	public record CompetitionLine(long id, String title, String edition, String organizationName, ActivityStatus status) {
 	}
 
+	/** {@code catchmentId}: entries come from units inside this organisation (the first round's host, else the organiser). */
 	public record Submission(long id, String title, String edition, String organizationName, List<PerformanceForm> forms, boolean open,
-			RoundView firstRound) {
+			RoundView firstRound, long catchmentId) {
 	}
 
 	ActivityRepository.Activity managed(long activityId) {

@@ -214,7 +214,6 @@ class ActivityManageController {
 		model.addAttribute("kinds", java.util.Arrays.stream(ActivityKind.values())
 			.filter(k -> k != ActivityKind.COMPETITION && k != ActivityKind.CARAVAN).toList());
 		model.addAttribute("audiences", Audience.values());
-		model.addAttribute("organizations", activities.organiserChoices());
 		model.addAttribute("sessionTypes", org.gonghui.activity.SessionType.values());
 		model.addAttribute("activeNav", "/activities/manage");
 		return "activities/manage/form";

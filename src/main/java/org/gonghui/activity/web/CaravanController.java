@@ -57,10 +57,7 @@ class CaravanController {
 	@GetMapping("/new")
 	String newForm(Model model) {
 		var form = new CaravanRequestForm();
-		var unions = caravans.unionChoices();
-		if (unions.size() == 1) {
-			form.setUnionId(unions.get(0).id());
-		}
+		form.setUnionId(caravans.defaultUnion());
 		model.addAttribute("form", form);
 		return form(model);
 	}
@@ -152,7 +149,6 @@ class CaravanController {
 	}
 
 	private String form(Model model) {
-		model.addAttribute("unions", caravans.unionChoices());
 		model.addAttribute("today", caravans.today());
 		model.addAttribute("activeNav", "/caravans");
 		return "caravans/form";

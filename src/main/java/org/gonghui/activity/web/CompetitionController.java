@@ -54,7 +54,8 @@ class CompetitionController {
 	String entries(@PathVariable long id, Model model) {
 		model.addAttribute("submission", competitions.submission(id));
 		model.addAttribute("entries", competitions.entriesInScope(id));
-		model.addAttribute("units", activities.organiserChoices());
+		// A unit usually submits its own entries: its own organisation is the picker's first value.
+		model.addAttribute("defaultUnit", activities.ownOrganisation());
 		model.addAttribute("activeNav", "/competitions");
 		return "competitions/entries";
 	}

@@ -41,10 +41,7 @@ class CompetitionSetupController {
 	@GetMapping("/competitions/new")
 	String newCompetition(Model model) {
 		var form = new CompetitionForm();
-		var organisers = activities.organiserChoices();
-		if (organisers.size() == 1) {
-			form.setOrganizationId(organisers.get(0).id());
-		}
+		form.setOrganizationId(activities.defaultOrganiser());
 		model.addAttribute("form", form);
 		return competitionForm(model);
 	}
@@ -67,7 +64,6 @@ class CompetitionSetupController {
 	}
 
 	private String competitionForm(Model model) {
-		model.addAttribute("organisers", activities.organiserChoices());
 		model.addAttribute("performanceForms", PerformanceForm.values());
 		model.addAttribute("activeNav", "/competitions");
 		return "competitions/new";
@@ -99,7 +95,6 @@ class CompetitionSetupController {
 	private String roundForm(long id, Model model) {
 		var competition = competitions.get(id);
 		model.addAttribute("competition", competition);
-		model.addAttribute("hosts", competitions.hostChoices(id));
 		model.addAttribute("levels", RoundLevel.values());
 		model.addAttribute("rules", AdvanceRule.values());
 		model.addAttribute("activeNav", "/competitions");

@@ -56,7 +56,6 @@ class SiteManageController {
 		model.addAttribute("tally", sites.tally());
 		model.addAttribute("types", SiteType.values());
 		model.addAttribute("statuses", SiteStatus.values());
-		model.addAttribute("organizations", sites.ownerChoices());
 		model.addAttribute("mayWrite", sites.mayWrite());
 		model.addAttribute("activeNav", "/sites/manage");
 		return "sites/manage/list";
@@ -161,7 +160,6 @@ class SiteManageController {
 		model.addAttribute("types", SiteType.values());
 		model.addAttribute("statuses", SiteStatus.values());
 		model.addAttribute("amenities", org.gonghui.facility.Amenity.values());
-		model.addAttribute("organizations", sites.ownerChoices());
 		model.addAttribute("activeNav", "/sites/manage");
 		maps.prepare(model, response);
 		return "sites/manage/form";

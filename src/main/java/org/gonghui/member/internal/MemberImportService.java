@@ -125,10 +125,6 @@ public class MemberImportService {
 	public record ErrorView(int row, String column, String reason) {
 	}
 
-	/** A union the caller may import into. */
-	public record UnionChoice(long id, String name) {
-	}
-
 	public boolean mayImport() {
 		return members.mayWrite();
 	}
@@ -137,14 +133,17 @@ public class MemberImportService {
 		return settings.limits().maxFileSize();
 	}
 
-	/** Unions in the caller's scope that hold members (grassroots and joint unions), for the form's choice; the caller's own first. */
-	public List<UnionChoice> unions() {
-		List<OrganizationSummary> unions = organizations.visibleJoinableUnions(null, 1000);
+	/**
+	 * The union the import form names first: the caller's own when it holds members (a union chair's), else
+	 * the only such union in scope, else none (the picker searches the rest).
+	 */
+	public Long defaultUnion() {
 		Long own = currentUser.account().map(AccountRef::organizationId).orElse(null);
-		List<UnionChoice> choices = new ArrayList<>(unions.size());
-		unions.stream().filter(u -> own != null && u.id() == own).forEach(u -> choices.add(new UnionChoice(u.id(), u.name())));
-		unions.stream().filter(u -> own == null || u.id() != own).forEach(u -> choices.add(new UnionChoice(u.id(), u.name())));
-		return choices;
+		if (own != null && organizations.acceptsMembers(own)) {
+			return own;
+		}
+		List<OrganizationSummary> unions = organizations.visibleJoinableUnions(null, 2);
+		return unions.size() == 1 ? unions.get(0).id() : null;
 	}
 
 	/**

@@ -100,7 +100,6 @@ class JoinController {
 	}
 
 	private String page(Model model) {
-		model.addAttribute("unions", organizations.joinableUnions(null, 500));
 		model.addAttribute("workForms", WorkForm.values());
 		model.addAttribute("privacyVersion", JoinService.PRIVACY_NOTICE_VERSION);
 		return "join/form";

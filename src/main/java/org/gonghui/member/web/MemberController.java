@@ -66,7 +66,6 @@ class MemberController {
 		var detail = members.detail(id);
 		model.addAttribute("detail", detail);
 		model.addAttribute("benefits", packages.benefitsOf(id));
-		model.addAttribute("transferTargets", organizations.visibleJoinableUnions(null, 500));
 		model.addAttribute("account", accounts.accountOf(id).orElse(null));
 		return "members/detail";
 	}
@@ -184,7 +183,6 @@ class MemberController {
 
 	@GetMapping("/welcome-packages")
 	String welcomePackages(@RequestParam(required = false) Long districtId, Model model) {
-		model.addAttribute("districts", districtsInScope());
 		if (districtId != null) {
 			model.addAttribute("district", organizations.findVisible(districtId).orElse(null));
 			model.addAttribute("items", packages.itemsOfDistrict(districtId));
@@ -213,9 +211,4 @@ class MemberController {
 		return "redirect:/members/welcome-packages?districtId=" + districtId;
 	}
 
-	private java.util.List<org.gonghui.organization.OrganizationSummary> districtsInScope() {
-		return organizations.visibleAtLevel(OrganizationLevel.DISTRICT).stream()
-			.filter(o -> o.type() == org.gonghui.organization.OrganizationType.REGIONAL_FEDERATION)
-			.toList();
-	}
 }

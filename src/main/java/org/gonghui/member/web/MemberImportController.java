@@ -110,9 +110,7 @@ class MemberImportController {
 	}
 
 	private String form(Long unionId, Model model) {
-		var unions = imports.unions();
-		model.addAttribute("unions", unions);
-		model.addAttribute("unionId", unionId != null ? unionId : unions.isEmpty() ? null : unions.get(0).id());
+		model.addAttribute("unionId", unionId != null ? unionId : imports.defaultUnion());
 		model.addAttribute("recent", imports.recent(20));
 		model.addAttribute("mayImport", imports.mayImport());
 		model.addAttribute("maxFileSize", imports.maxFileSize());

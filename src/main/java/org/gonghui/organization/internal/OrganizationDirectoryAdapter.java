@@ -105,11 +105,6 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 	}
 
 	@Override
-	public List<OrganizationSummary> joinableUnions(String text, int limit) {
-		return organizations.searchJoinable(DataScope.all(), OrganizationService.like(text), limit).stream().map(Organization::summary).toList();
-	}
-
-	@Override
 	public List<OrganizationSummary> visibleJoinableUnions(String text, int limit) {
 		return organizations.searchJoinable(currentUser.scope(), OrganizationService.like(text), limit).stream().map(Organization::summary)
 			.toList();

@@ -91,6 +91,25 @@ class OrganizationRepository {
 			.list();
 	}
 
+	/**
+	 * Picker search: organisations under the path pattern whose name contains the text, the higher
+	 * levels first (a district before its streets), optionally only unions that hold members or only one level.
+	 */
+	List<Organization> pick(String pathPattern, String like, boolean unionsOnly, String level, String type, int limit) {
+		return jdbc.sql(SELECT + " where path like :scope and (cast(:q as varchar) is null or lower(name) like :q)"
+				+ " and (:unionsOnly = false or org_level = 'GRASSROOTS' or org_type = 'JOINT_UNION')"
+				+ " and (cast(:level as varchar) is null or org_level = :level) and (cast(:type as varchar) is null or org_type = :type)"
+				+ " order by " + LEVEL_RANK + ", name, id limit :limit")
+			.param("scope", pathPattern)
+			.param("q", like)
+			.param("unionsOnly", unionsOnly)
+			.param("level", level)
+			.param("type", type)
+			.param("limit", limit)
+			.query(OrganizationRepository::map)
+			.list();
+	}
+
 	/** Organisations of one level in the scope, by name, filtered in SQL (a large tree is not cut short before the filter). */
 	List<Organization> atLevel(DataScope scope, org.gonghui.organization.OrganizationLevel level, int limit) {
 		return jdbc.sql(SELECT + " where path like :scope and org_level = :level order by name, id limit :limit")

@@ -131,7 +131,6 @@ class EmployerController {
 	private String form(Model model, EmployerView current) {
 		model.addAttribute("current", current);
 		model.addAttribute("ownerships", Ownership.values());
-		model.addAttribute("organizations", organizations.search(null, new PageResult.Request(0, PageResult.MAX_SIZE)).content());
 		model.addAttribute("mayWrite", employers.mayWrite());
 		if (current != null) {
 			if (!model.containsAttribute("founding")) {
@@ -140,9 +139,6 @@ class EmployerController {
 			model.addAttribute("foundingHistory", founding.history(current.id()));
 			model.addAttribute("foundingStatuses", FoundingStatus.values());
 			model.addAttribute("mayChangeFounding", founding.mayChange(current.foundingStatus()));
-			if (founding.mayChange(current.foundingStatus())) {
-				model.addAttribute("unions", founding.unionChoices());
-			}
 		}
 		return "employers/form";
 	}

@@ -119,7 +119,6 @@ class OrganizationController {
 		OrganizationDetail detail = organizations.detail(id);
 		model.addAttribute("detail", detail);
 		model.addAttribute("form", OrganizationForm.of(detail));
-		model.addAttribute("targets", organizations.moveTargets(id));
 		return "organizations/move";
 	}
 
@@ -134,7 +133,6 @@ class OrganizationController {
 		catch (InvalidInputException e) {
 			FormErrors.apply(e, result);
 			model.addAttribute("detail", organizations.detail(id));
-			model.addAttribute("targets", organizations.moveTargets(id));
 			return "organizations/move";
 		}
 	}

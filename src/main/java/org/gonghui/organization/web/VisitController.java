@@ -106,9 +106,6 @@ class VisitController {
 		model.addAttribute("employerOptions", employerOptions(query.employerId()));
 		model.addAttribute("mayWrite", visits.mayWrite());
 		model.addAttribute("foundingStatuses", FoundingStatus.values());
-		if (visits.mayWrite()) {
-			model.addAttribute("unions", founding.unionChoices());
-		}
 		return "visits/list";
 	}
 

@@ -246,12 +246,6 @@ public class AccountService {
 		audit.record("account.unlock", "account", id, AccountNames.shown(current.username()));
 	}
 
-	/** Organisations the caller may put accounts in, for the form's picker. */
-	@Transactional(readOnly = true)
-	public List<OrgRef> assignableOrganizations(String text) {
-		return organizations.search(requireManager(), text, 500);
-	}
-
 	/** Roles the caller may grant. */
 	public List<Role> grantableRoles() {
 		Role mine = self().role();

@@ -87,6 +87,8 @@ class SecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/join-applications", "/api/me/account").permitAll()
 				// Workers find sites without an account; the service shows a non-public site only to staff in scope.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/sites/nearest", "/api/sites/{id:\\d+}").permitAll()
+				// The join form's union picker: names of unions that take members, as the form itself shows them.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/join/unions").permitAll()
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
 				// Published rankings and results are public, like the results page; judging and management are not.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/competitions/*/rounds/*/ranking", "/api/competitions/*/results")

@@ -106,7 +106,6 @@ class AccountController {
 	private String form(Model model, AccountView account) {
 		model.addAttribute("account", account);
 		model.addAttribute("roles", accounts.grantableRoles());
-		model.addAttribute("organizations", accounts.assignableOrganizations(null));
 		return "accounts/form";
 	}
 
