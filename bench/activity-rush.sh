@@ -19,10 +19,16 @@
 #    before the HTTP phases and once after, with the ratios to both.
 # 5. The HTTP floor (if wrk is installed): a static file through the same filters with the same session
 #    cookie on the warm first instance, i.e. what any request costs here before the application does anything.
+#    The sign-up rate is reported as a share of it (target: >= 50 %), next to the pgbench ratio.
+# 6. Two instances behind HAProxy (Debian's haproxy, if installed; round robin, no stickiness): sign in
+#    through the balancer, page requests that must land on both instances with the same session, sign out
+#    and check the session is gone on both; then the rush through the balancer (same checks: nobody twice,
+#    exactly 109 seats) and the HTTP floor through the balancer. Exit status 1 if a check fails.
 #
-# Needs: java 17+, PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), curl, pgbench; wrk (optional).
+# Needs: java 17+, PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), curl, pgbench; wrk and haproxy
+# (optional: apt-get install wrk haproxy).
 # Environment: MEMBERS (10000), CLIENTS (32), WARMUPS (3), BENCH_DB (gonghui_bench_rush), BENCH_PORT (18092; the
-# second instance uses BENCH_PORT + 1), JAR (target/gonghui-0.1.0-SNAPSHOT.jar), APP_JAVA_OPTS (extra JVM
+# second instance uses BENCH_PORT + 1, HAProxy BENCH_PORT + 2), JAR (target/gonghui-0.1.0-SNAPSHOT.jar), APP_JAVA_OPTS (extra JVM
 # options of the instances), TWO_INSTANCES (1; 0 skips step 3), PROFILE_DIR (if set: a Java Flight Recorder
 # recording of the first instance and 5-a-second samples of pg_stat_activity during the measured one-instance
 # rush; see docs/benchmarks.md). The CPU time of the machine, the application and PostgreSQL during the measured
@@ -35,6 +41,8 @@ WARMUPS=${WARMUPS:-3}
 DB=${BENCH_DB:-gonghui_bench_rush}
 PORT=${BENCH_PORT:-18092}
 PORT2=$((PORT + 1))
+PORT_LB=$((PORT + 2))
+FAILED=0
 JAR=${JAR:-target/gonghui-0.1.0-SNAPSHOT.jar}
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres)
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
@@ -44,6 +52,7 @@ cleanup() {
 	local rc=$?
 	if [ "$rc" != 0 ]; then echo "== failed ($rc)"; tail -20 "$work"/app*.log 2>/dev/null || true; fi
 	for p in "${apps[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+	[ -f "$work/haproxy.pid" ] && kill "$(cat "$work/haproxy.pid")" 2>/dev/null || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -148,11 +157,66 @@ yardstick() { # label
 }
 # What the HTTP stack alone costs here: a static file (no database work but reading the session) through the
 # same filters with the same session cookie, CLIENTS connections, after the rush has warmed the instance.
-http_floor() {
+http_floor() { # port file
 	if ! command -v wrk > /dev/null; then echo "   (wrk not installed: no HTTP floor)"; return 0; fi
 	local rps
-	rps=$(wrk -t2 -c"$CLIENTS" -d15s -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/css/app.css" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
-	echo "   HTTP floor: a static file with the session cookie, $CLIENTS connections: $rps requests/s"
+	rps=$(wrk -t2 -c"$CLIENTS" -d15s -H "Cookie: $COOKIE" "http://127.0.0.1:$1/css/app.css" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
+	echo "   HTTP floor: a static file with the session cookie, $CLIENTS connections, port $1: $rps requests/s"
+	echo "$rps" > "$work/$2"
+}
+database_ok() { # activity: exactly 109 seats, nobody twice
+	"${PSQL[@]}" -d "$DB" -tAc "select count(*) filter (where status = 'REGISTERED') = 109 and count(*) = count(distinct member_id)
+		and (select seats_taken from activity where id = $1) = 109 from registration where activity_id = $1" | grep -q t
+}
+# Two instances behind HAProxy, round robin without stickiness: the session lives in the database
+# (spring-session JDBC), so a sign-in on one instance holds on the other, and a sign-out ends it on both.
+balancer() {
+	cat > "$work/haproxy.cfg" <<-CFG
+		global
+		  maxconn 512
+		defaults
+		  mode http
+		  timeout connect 5s
+		  timeout client 120s
+		  timeout server 120s
+		frontend gonghui
+		  bind 127.0.0.1:$PORT_LB
+		  default_backend instances
+		backend instances
+		  balance roundrobin
+		  http-response set-header X-Gonghui-Instance %s
+		  server a 127.0.0.1:$PORT check
+		  server b 127.0.0.1:$PORT2 check
+	CFG
+	haproxy -f "$work/haproxy.cfg" -D -p "$work/haproxy.pid"
+	until curl -sf "http://127.0.0.1:$PORT_LB/actuator/health" | grep -q UP; do sleep 0.2; done
+	local base="http://127.0.0.1:$PORT_LB" seen="" i code inst token
+	login "$PORT_LB"
+	for i in 1 2 3 4 5 6; do
+		read -r code inst < <(curl -s -o /dev/null -b "$work/cookies" -D "$work/headers" -w '%{http_code} ' "$base/members"
+			sed -n 's/^X-Gonghui-Instance: *\([a-z]*\).*/\1/Ip' "$work/headers" | tr -d '\r')
+		[ "$code" = 200 ] || { echo "   !! signed in, request $i answered $code on instance $inst"; FAILED=1; }
+		seen="$seen$inst"
+	done
+	[[ $seen == *a* && $seen == *b* ]] || { echo "   !! the requests did not reach both instances ($seen)"; FAILED=1; }
+	token=$(curl -s -b "$work/cookies" "$base/members" | grep -oE 'name="_csrf" value="[^"]+"' | head -1 | sed -E 's/.*value="([^"]+)"/\1/')
+	code=$(curl -s -o /dev/null -b "$work/cookies" -c "$work/cookies" -w '%{http_code}' --data-urlencode "_csrf=$token" "$base/logout")
+	[ "$code" = 302 ] || { echo "   !! sign-out answered $code"; FAILED=1; }
+	for i in 1 2 3 4; do
+		# The old session cookie, sent again on purpose: it must be dead on both instances.
+		code=$(curl -s -o /dev/null -H "Cookie: $COOKIE" -w '%{http_code}' "$base/members")
+		[ "$code" = 302 ] || { echo "   !! after sign-out, request $i with the old cookie answered $code"; FAILED=1; }
+	done
+	echo "   session across the balancer: 6 requests signed in (instances: $seen), sign-out, 4 requests refused: $([ $FAILED = 0 ] && echo ok || echo FAILED)"
+	login "$PORT_LB"
+	WARM=$(warmups)
+	ACT3=$(new_activity)
+	java bench/ActivityRush.java --warmup "$WARM" "$ACT3" "$FIRST" "$MEMBERS" "$CLIENTS" "$COOKIE" "$CSRF" "$base" \
+		| tee "$work/client3" | sed 's/^/   /' || { echo "   !! the client's checks failed"; FAILED=1; }
+	sed -n 's/^rush: .* = \([0-9]*\) attempts\/s.*/\1/p' "$work/client3" > "$work/http3"
+	echo "   database: $(check "$ACT3")"
+	database_ok "$ACT3" || { echo "   !! oversold or twice"; FAILED=1; }
+	http_floor "$PORT_LB" floor3
 }
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
@@ -178,8 +242,9 @@ java bench/ActivityRush.java --warmup "$WARM" "$ACT" "$FIRST" "$MEMBERS" "$CLIEN
 		if [[ $line == "rush:"* ]]; then echo "$line" | sed -n 's/.* = \([0-9]*\) attempts\/s.*/\1/p' > "$work/http1"; fi
 	done || echo "   !! the client's checks failed"
 profile_stop
-http_floor
+http_floor "$PORT" floor1
 echo "   database: $(check "$ACT")"
+database_ok "$ACT" || { echo "   !! oversold or twice"; FAILED=1; }
 echo "   $(check_offers "$ACT")"
 
 if [ "${TWO_INSTANCES:-1}" = 1 ]; then
@@ -191,7 +256,14 @@ if [ "${TWO_INSTANCES:-1}" = 1 ]; then
 		"http://127.0.0.1:$PORT2" | tee "$work/client2" | sed 's/^/   /' || echo "   !! the client's checks failed"
 	sed -n 's/^rush: .* = \([0-9]*\) attempts\/s.*/\1/p' "$work/client2" > "$work/http2"
 	echo "   database: $(check "$ACT2")"
+	database_ok "$ACT2" || { echo "   !! oversold or twice"; FAILED=1; }
 	echo "   $(check_offers "$ACT2")"
+	if command -v haproxy > /dev/null; then
+		echo "== two instances behind HAProxy ($WARMUPS warm-up rushes first)"
+		balancer
+	else
+		echo "   (haproxy not installed: no balancer phase)"
+	fi
 fi
 for p in "${apps[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
 apps=()
@@ -201,3 +273,11 @@ awk -v http="$(cat "$work/http1" 2>/dev/null)" -v http2="$(cat "$work/http2" 2>/
 	printf "== HTTP / pgbench: one instance %.1f %% of the yardstick before, %.1f %% after", 100 * http / t[1], 100 * http / t[2]
 	if (http2 != "") printf "; two instances %.1f %%, %.1f %%", 100 * http2 / t[1], 100 * http2 / t[2]
 	printf " (target 60 %%)\n" }' "$work/yardstick"
+share() { # rush-file floor-file label
+	[ -s "$work/$1" ] && [ -s "$work/$2" ] || return 0
+	awk -v r="$(cat "$work/$1")" -v f="$(cat "$work/$2")" -v l="$3" 'BEGIN { printf "== sign-up / HTTP floor, %s: %d / %d = %.1f %% (target 50 %%)\n", l, r, f, 100 * r / f }'
+}
+share http1 floor1 "one instance"
+share http2 floor1 "two instances, client alternating (floor of one instance)"
+share http3 floor3 "two instances behind HAProxy (floor through HAProxy)"
+exit "$FAILED"

@@ -22,7 +22,7 @@
 #    the bulk runs above use gonghui.import.publish-member-joined=false.
 #
 # Environment: ROWS (1000000), EVENT_ROWS (50000), BENCH_DB (gonghui_bench, dropped and re-created), BENCH_PORT (18090),
-# KEEP=1 keeps the work directory.
+# KEEP=1 keeps the work directory, SEARCH_ONLY=1 runs the CSV import and the search only (steps 1, 2 CSV, 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
@@ -54,7 +54,7 @@ EMPLOYER="延庆名册基准测试有限公司"
 CODE=$("${GEN[@]}" creditcode 91110229MA01BEN00)
 t0=$(now)
 "${GEN[@]}" csv "$work/roster.csv" 0 "$ROWS" "$EMPLOYER" "$CODE"
-"${GEN[@]}" xlsx "$work/roster.xlsx" "$ROWS" "$ROWS" "$EMPLOYER" "$CODE"
+if [ "${SEARCH_ONLY:-}" = 1 ]; then : > "$work/roster.xlsx"; else "${GEN[@]}" xlsx "$work/roster.xlsx" "$ROWS" "$ROWS" "$EMPLOYER" "$CODE"; fi
 "${GEN[@]}" queries "$work/queries.txt" 0 "$ROWS" "$EMPLOYER" "$CODE"
 echo "== generated $ROWS rows as CSV ($(du -m "$work/roster.csv" | cut -f1) MB) and .xlsx ($(du -m "$work/roster.xlsx" | cut -f1) MB) in $(secs "$t0" "$(now)") s"
 
@@ -119,6 +119,7 @@ CSV_HEAP=$HEAP_PEAK_MB
 echo "   $CSV_SECONDS s, $(awk -v n="$ROWS" -v s="$CSV_SECONDS" 'BEGIN { printf "%.0f", n / s }') rows/s, peak heap ${CSV_HEAP:-?} MB of 512"
 
 # --- COPY yardstick -------------------------------------------------------------------------------------
+if [ "${SEARCH_ONLY:-}" != 1 ]; then
 COLS="id, name, gender, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash, phone_masked, union_id, union_path, employer_id, work_form, occupation, platform_company, join_date, status, card_number, created_at, updated_at, version"
 "${PSQL[@]}" -d "$DB" -c "create table member_copy (like member including all)" \
 	-c "\\copy (select $COLS from member where union_id = $UNION order by id) to '$work/member_rows.csv' with (format csv)"
@@ -129,11 +130,13 @@ COPY_SECONDS=$(secs "$t0" "$(now)")
 COPIED=$("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member_copy")
 echo "== COPY of the same $COPIED member rows (validated, encrypted): $COPY_SECONDS s; CSV import / COPY = $(awk -v a="$CSV_SECONDS" -v b="$COPY_SECONDS" 'BEGIN { printf "%.1f", a / b }')x"
 "${PSQL[@]}" -d "$DB" -c "drop table member_copy"
+fi
 
 # --- search at ROWS members -------------------------------------------------------------------------
 "${PSQL[@]}" -d "$DB" -c "vacuum analyze member"
 echo "== member search through the API, $("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member where union_id = $UNION") members in the benchmark union ($("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member") in all)"
 java bench/MemberSearchLoad.java "$BASE" yanqing gonghui-demo "$work/queries.txt" 40
+[ "${SEARCH_ONLY:-}" = 1 ] && exit 0
 
 # --- .xlsx ------------------------------------------------------------------------------------------------
 echo "== .xlsx import of $ROWS rows (other people)"

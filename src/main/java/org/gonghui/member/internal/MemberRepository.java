@@ -107,16 +107,32 @@ class MemberRepository {
 		return jdbc.sql("select " + COLUMNS + " from member where card_number = :c").param("c", cardNumber).query(MemberRepository::map).optional();
 	}
 
+	/**
+	 * On PostgreSQL, plans each search for its actual values in this transaction. A server-prepared
+	 * statement may otherwise switch to a generic plan after five runs, and a generic plan cannot turn
+	 * {@code name like $1} into an index range: it walks the name index from the start (seconds for a
+	 * one-character surname at a million members, docs/benchmarks.md). Planning costs well under a millisecond.
+	 */
+	void preferCustomPlans() {
+		if (postgres == null) {
+			postgres = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData().getDatabaseProductName())
+				.single().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		if (postgres) {
+			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		}
+	}
+
+	private volatile Boolean postgres;
+
 	long count(Criteria c) {
 		return bind(jdbc.sql("select count(*) from member" + filter(c)), c).query(Long.class).single();
 	}
 
 	List<Member> search(Criteria c, long offset, int limit) {
-		// With a name prefix, order by an expression rather than the bare column: PostgreSQL then reads the
-		// matching range from the prefix index and sorts those rows, instead of walking ix_member_name in
-		// name order from the start and filtering until it reaches the surname (seconds for "王" at 1 M
-		// members, docs/benchmarks.md). The order is the same.
-		String order = c.namePrefix() != null ? " order by (name || ''), id" : " order by name, id";
+		// Ordered by the index (name, id): a page of "王" reads its 20 rows from the start of the prefix's
+		// range and stops, instead of sorting every match (see preferCustomPlans for why the range is used).
+		String order = " order by name, id";
 		return bind(jdbc.sql("select " + COLUMNS + " from member" + filter(c) + order + " limit :limit offset :offset"), c)
 			.param("limit", limit)
 			.param("offset", offset)

@@ -74,6 +74,7 @@ public class MemberService {
 		if (criteria == null) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
+		members.preferCustomPlans();
 		long total = members.count(criteria);
 		List<MemberView> rows = views(members.search(criteria, page.offset(), page.size()));
 		return new PageResult<>(rows, page.page(), page.size(), total);
