@@ -206,6 +206,15 @@ public final class BrowserTestSupport {
 			assertThat(box.getDomProperty("value")).isEqualTo(name);
 		}
 
+		/** Signs in with the demo password on the login page and waits for the signed-in menu. */
+		public void signIn(String username) {
+			get("/login");
+			visible(By.id("username")).sendKeys(username);
+			driver.findElement(By.id("password")).sendKeys("gonghui-demo");
+			driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+			await().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+		}
+
 		public String currentPath() {
 			String url = driver.getCurrentUrl();
 			return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;

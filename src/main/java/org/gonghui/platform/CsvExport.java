@@ -43,10 +43,6 @@ public final class CsvExport {
 		if (value == null) {
 			return "";
 		}
-		String text = value.toString();
-		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
-			text = "'" + text;
-		}
-		return '"' + text.replace("\"", "\"\"") + '"';
+		return '"' + org.gonghui.shared.spreadsheet.SheetCells.neutralise(value).replace("\"", "\"\"") + '"';
 	}
 }

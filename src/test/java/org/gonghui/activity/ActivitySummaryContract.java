@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.gonghui.activity.internal.ActivityLifecycle;
+import org.gonghui.activity.internal.ActivityQueries;
 import org.gonghui.activity.internal.ActivityService;
 import org.gonghui.activity.internal.ActivityService.NewActivity;
 import org.gonghui.activity.internal.ActivityService.NewSession;
@@ -55,6 +56,9 @@ abstract class ActivitySummaryContract {
 
 	@Autowired
 	ActivityService activities;
+
+	@Autowired
+	ActivityQueries queries;
 
 	@Autowired
 	ActivityLifecycle lifecycle;
@@ -330,7 +334,7 @@ abstract class ActivitySummaryContract {
 		lifecycle.move(activity, ActivityStatus.FINISHED, null);
 
 		PublishableSummary s = publishable.find(activity).orElseThrow();
-		var details = activities.get(activity);
+		var details = queries.get(activity);
 		assertThat(s.activityId()).isEqualTo(activity);
 		assertThat(s.title()).isEqualTo(details.title());
 		assertThat(s.kind()).isEqualTo(ActivityKind.VISIT);

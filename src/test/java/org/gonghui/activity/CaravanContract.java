@@ -19,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.gonghui.GonghuiApplication;
+import org.gonghui.activity.internal.ActivityQueries;
+import org.gonghui.activity.internal.ActivityQueries.ActivityView;
 import org.gonghui.activity.internal.ActivityService;
-import org.gonghui.activity.internal.ActivityService.ActivityView;
 import org.gonghui.activity.internal.ActivityService.ExpertInput;
+import org.gonghui.activity.internal.CaravanQueries;
+import org.gonghui.activity.internal.CaravanQueries.CaravanView;
 import org.gonghui.activity.internal.CaravanService;
 import org.gonghui.activity.internal.CaravanService.CaravanSession;
-import org.gonghui.activity.internal.CaravanService.CaravanView;
 import org.gonghui.activity.internal.CaravanService.NewCaravanRequest;
 import org.gonghui.activity.internal.CaravanService.ScheduleInput;
 import org.gonghui.activity.internal.RegistrationService;
@@ -63,7 +65,10 @@ abstract class CaravanContract {
 	CaravanService caravans;
 
 	@Autowired
-	ActivityService activities;
+	CaravanQueries queries;
+
+	@Autowired
+	ActivityQueries activities;
 
 	@Autowired
 	RegistrationService registrations;
@@ -121,17 +126,17 @@ abstract class CaravanContract {
 	@Test
 	void aRequestIsAcceptedScheduledAndItsMembersRegister() {
 		long id = fanhuaRequest();
-		CaravanView asked = as("fanhua", () -> caravans.get(id));
+		CaravanView asked = as("fanhua", () -> queries.get(id));
 		assertThat(asked.status()).isEqualTo(CaravanStatus.REQUESTED);
 		assertThat(asked.districtName()).isEqualTo("丰台区总工会");
 		assertThat(asked.employerName()).as("the union's only employer").isEqualTo("泛华集团");
-		assertThat(asked.history()).extracting(CaravanService.CaravanEvent::to).containsExactly(CaravanStatus.REQUESTED);
-		assertThat(asked.actions()).isEqualTo(new CaravanService.Actions(false, false, true, false));
+		assertThat(asked.history()).extracting(CaravanQueries.CaravanEvent::to).containsExactly(CaravanStatus.REQUESTED);
+		assertThat(asked.actions()).isEqualTo(new CaravanQueries.Actions(false, false, true, false));
 
 		// The chair sees the request but never decides on it.
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> as("fanhua", () -> caravans.accept(id, null)));
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> as("fanhua", () -> caravans.decline(id, "不需要")));
-		assertThat(as("fengtai", () -> caravans.get(id)).actions()).isEqualTo(new CaravanService.Actions(true, true, false, false));
+		assertThat(as("fengtai", () -> queries.get(id)).actions()).isEqualTo(new CaravanQueries.Actions(true, true, false, false));
 
 		// Not yet accepted: no schedule.
 		assertProblems(() -> as("fengtai", () -> caravans.schedule(id, schedule(null, today().plusDays(14), experts()))),
@@ -144,13 +149,13 @@ abstract class CaravanContract {
 
 		long activityId = as("fengtai", () -> caravans.schedule(id, schedule(null, today().plusDays(14),
 				List.of(new ExpertInput("李医生", "北京安定医院"), new ExpertInput("王医生", "北京安定医院")))));
-		CaravanView scheduled = as("fengtai", () -> caravans.get(id));
+		CaravanView scheduled = as("fengtai", () -> queries.get(id));
 		assertThat(scheduled.status()).isEqualTo(CaravanStatus.SCHEDULED);
 		assertThat(scheduled.activityId()).isEqualTo(activityId);
 		assertThat(scheduled.decisionNote()).isEqualTo("安排安定医院专家");
-		assertThat(scheduled.history()).extracting(CaravanService.CaravanEvent::to)
+		assertThat(scheduled.history()).extracting(CaravanQueries.CaravanEvent::to)
 			.containsExactly(CaravanStatus.REQUESTED, CaravanStatus.ACCEPTED, CaravanStatus.SCHEDULED);
-		assertThat(scheduled.history()).extracting(CaravanService.CaravanEvent::actor).containsExactly("fanhua", "fengtai", "fengtai");
+		assertThat(scheduled.history()).extracting(CaravanQueries.CaravanEvent::actor).containsExactly("fanhua", "fengtai", "fengtai");
 		assertThat(scheduled.actions().any()).isFalse();
 
 		ActivityView activity = as("fengtai", () -> activities.get(activityId));
@@ -184,9 +189,9 @@ abstract class CaravanContract {
 	void aDeclineNeedsAReasonAndEndsTheRequest() {
 		long id = fanhuaRequest();
 		assertProblems(() -> as("fengtai", () -> caravans.decline(id, "  ")), "reason:caravan.decline.reasonRequired");
-		assertThat(as("fengtai", () -> caravans.get(id)).status()).isEqualTo(CaravanStatus.REQUESTED);
+		assertThat(as("fengtai", () -> queries.get(id)).status()).isEqualTo(CaravanStatus.REQUESTED);
 		as("fengtai", () -> caravans.decline(id, "该时段专家已有安排，请改期后再申请"));
-		CaravanView declined = as("fanhua", () -> caravans.get(id));
+		CaravanView declined = as("fanhua", () -> queries.get(id));
 		assertThat(declined.status()).isEqualTo(CaravanStatus.DECLINED);
 		assertThat(declined.decisionNote()).isEqualTo("该时段专家已有安排，请改期后再申请");
 		assertThat(declined.history().get(1).note()).isEqualTo("该时段专家已有安排，请改期后再申请");
@@ -204,15 +209,15 @@ abstract class CaravanContract {
 		// District staff decline; they do not withdraw for the union.
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> as("fengtai", () -> caravans.withdraw(requested, null)));
 		as("fanhua", () -> caravans.withdraw(requested, "学校安排有变"));
-		assertThat(as("fanhua", () -> caravans.get(requested)).status()).isEqualTo(CaravanStatus.WITHDRAWN);
+		assertThat(as("fanhua", () -> queries.get(requested)).status()).isEqualTo(CaravanStatus.WITHDRAWN);
 		assertProblems(() -> as("fanhua", () -> caravans.withdraw(requested, null)), "status:caravan.transition.WITHDRAWN");
 		assertProblems(() -> as("fengtai", () -> caravans.accept(requested, null)), "status:caravan.transition.ACCEPTED");
 
 		long accepted = accepted();
 		as("fanhua", () -> caravans.withdraw(accepted, null));
-		CaravanView view = as("fengtai", () -> caravans.get(accepted));
+		CaravanView view = as("fengtai", () -> queries.get(accepted));
 		assertThat(view.status()).isEqualTo(CaravanStatus.WITHDRAWN);
-		assertThat(view.history()).extracting(CaravanService.CaravanEvent::to)
+		assertThat(view.history()).extracting(CaravanQueries.CaravanEvent::to)
 			.containsExactly(CaravanStatus.REQUESTED, CaravanStatus.ACCEPTED, CaravanStatus.WITHDRAWN);
 		assertProblems(() -> as("fengtai", () -> caravans.schedule(accepted, schedule(null, today().plusDays(14), experts()))),
 				"status:caravan.transition.SCHEDULED");
@@ -220,7 +225,7 @@ abstract class CaravanContract {
 		// District staff who entered a request for a union may withdraw it again.
 		long byStaff = as("fengtai", () -> caravans.request(request(id(jdbc, FANHUA), today().plusDays(5), today().plusDays(6), 10)));
 		as("fengtai", () -> caravans.withdraw(byStaff, null));
-		assertThat(as("fengtai", () -> caravans.get(byStaff)).status()).isEqualTo(CaravanStatus.WITHDRAWN);
+		assertThat(as("fengtai", () -> queries.get(byStaff)).status()).isEqualTo(CaravanStatus.WITHDRAWN);
 	}
 
 	@Test
@@ -279,7 +284,7 @@ abstract class CaravanContract {
 				"title:validation.tooLong", "sessions[0].title:validation.required", "capacity:activity.capacity.range",
 				"experts[0].name:validation.tooLong");
 		assertThat(count("select count(*) from activity")).isEqualTo(activitiesBefore);
-		CaravanView view = as("fengtai", () -> caravans.get(id));
+		CaravanView view = as("fengtai", () -> queries.get(id));
 		assertThat(view.status()).isEqualTo(CaravanStatus.ACCEPTED);
 		assertThat(view.activityId()).isNull();
 		assertThat(view.history()).hasSize(2);
@@ -289,25 +294,25 @@ abstract class CaravanContract {
 	void requestsOutsideTheScopeAreNotFound() {
 		long id = fanhuaRequest();
 		// 朝阳's staff: another district. Not found, whatever they try.
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> as("chaoyang", () -> caravans.get(id)));
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> as("chaoyang", () -> queries.get(id)));
 		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> as("chaoyang", () -> caravans.accept(id, null)));
 		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> as("chaoyang", () -> caravans.decline(id, "不是我们的")));
 		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> as("chaoyang", () -> caravans.withdraw(id, null)));
 		assertThatExceptionOfType(RecordNotFoundException.class)
 			.isThrownBy(() -> as("chaoyang", () -> caravans.schedule(id, schedule(null, today().plusDays(14), experts()))));
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> as("fengtai", () -> caravans.get(99_999_999L)));
-		assertThat(as("chaoyang", () -> ids(caravans.list(null, new PageResult.Request(0, 200))))).doesNotContain(id);
-		assertThat(as("fengtai", () -> ids(caravans.list(CaravanStatus.REQUESTED, new PageResult.Request(0, 200))))).contains(id);
-		assertThat(as("fengtai", () -> ids(caravans.list(CaravanStatus.DECLINED, new PageResult.Request(0, 200))))).doesNotContain(id);
-		assertThat(as("fanhua", () -> ids(caravans.list(null, new PageResult.Request(0, 200))))).contains(id);
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> as("fengtai", () -> queries.get(99_999_999L)));
+		assertThat(as("chaoyang", () -> ids(queries.list(null, new PageResult.Request(0, 200))))).doesNotContain(id);
+		assertThat(as("fengtai", () -> ids(queries.list(CaravanStatus.REQUESTED, new PageResult.Request(0, 200))))).contains(id);
+		assertThat(as("fengtai", () -> ids(queries.list(CaravanStatus.DECLINED, new PageResult.Request(0, 200))))).doesNotContain(id);
+		assertThat(as("fanhua", () -> ids(queries.list(null, new PageResult.Request(0, 200))))).contains(id);
 		// The city federation's staff hold the district in their scope, so they may decide too.
-		assertThat(as("beijing", () -> caravans.get(id)).actions().accept()).isTrue();
-		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> as("worker", () -> caravans.list(null, new PageResult.Request(0, 20))));
-		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> as("counsellor", () -> caravans.get(id)));
+		assertThat(as("beijing", () -> queries.get(id)).actions().accept()).isTrue();
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> as("worker", () -> queries.list(null, new PageResult.Request(0, 20))));
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> as("counsellor", () -> queries.get(id)));
 	}
 
-	private static List<Long> ids(PageResult<CaravanService.CaravanLine> page) {
-		return page.content().stream().map(CaravanService.CaravanLine::id).toList();
+	private static List<Long> ids(PageResult<CaravanQueries.CaravanLine> page) {
+		return page.content().stream().map(CaravanQueries.CaravanLine::id).toList();
 	}
 
 	/** Two staff press "accept" at the same moment, several times over: each request is accepted once, with one history line. */
@@ -319,7 +324,7 @@ abstract class CaravanContract {
 			assertThat(failures).hasSize(1);
 			assertThat(failures.get(0)).isInstanceOfAny(OptimisticLockingFailureException.class, InvalidInputException.class);
 			assertThat(count("select count(*) from caravan_request_event where request_id = ? and to_status = 'ACCEPTED'", id)).isEqualTo(1);
-			assertThat(as("fengtai", () -> caravans.get(id)).status()).isEqualTo(CaravanStatus.ACCEPTED);
+			assertThat(as("fengtai", () -> queries.get(id)).status()).isEqualTo(CaravanStatus.ACCEPTED);
 		}
 	}
 
@@ -341,9 +346,9 @@ abstract class CaravanContract {
 	@Test
 	@WithUserDetails("chaoyang")
 	void theDemoCaravanIsScheduledAtTheSchool() {
-		var lines = caravans.list(CaravanStatus.SCHEDULED, new PageResult.Request(0, 200)).content();
+		var lines = queries.list(CaravanStatus.SCHEDULED, new PageResult.Request(0, 200)).content();
 		var school = lines.stream().filter(l -> l.unionName().equals("陈经纶中学工会")).findFirst().orElseThrow();
-		CaravanView view = caravans.get(school.id());
+		CaravanView view = queries.get(school.id());
 		assertThat(view.districtName()).isEqualTo("朝阳区总工会");
 		assertThat(view.expectedParticipants()).isEqualTo(50);
 		ActivityView activity = activities.get(view.activityId());

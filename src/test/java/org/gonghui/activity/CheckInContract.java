@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.gonghui.activity.internal.ActivityQueries;
 import org.gonghui.activity.internal.ActivityService;
 import org.gonghui.activity.internal.ActivityService.NewActivity;
 import org.gonghui.activity.internal.ActivityService.NewSession;
@@ -78,6 +79,9 @@ abstract class CheckInContract {
 	ActivityService activities;
 
 	@Autowired
+	ActivityQueries queries;
+
+	@Autowired
 	org.gonghui.activity.internal.ActivityLifecycle lifecycle;
 
 	@Autowired
@@ -113,7 +117,7 @@ abstract class CheckInContract {
 	}
 
 	List<Long> sessions(long activity) {
-		return activities.get(activity).sessions().stream().map(ActivityService.SessionView::id).toList();
+		return queries.get(activity).sessions().stream().map(ActivityQueries.SessionView::id).toList();
 	}
 
 	/** Members made for the test, straight into the registry, with an employer (by name) or none. */
@@ -350,7 +354,7 @@ abstract class CheckInContract {
 		assertThat(a.employers()).containsExactly(new EmployerFigures(JD, 4), new EmployerFigures(LIANGYUAN, 3), new EmployerFigures(null, 2));
 		assertThat(a.people()).isEqualTo(9);
 		// Walk-ins take no seat.
-		assertThat(activities.get(activity).seatsTaken()).isEqualTo(6);
+		assertThat(queries.get(activity).seatsTaken()).isEqualTo(6);
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'checkIn.walkIn' and target_type = 'check_in' and target_id = :id")
 			.param("id", String.valueOf(wang.checkInId())).query(Long.class).single()).isEqualTo(1);
 	}

@@ -14,12 +14,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.gonghui.GonghuiApplication;
+import org.gonghui.activity.internal.CompetitionQueries;
+import org.gonghui.activity.internal.CompetitionQueries.EntryView;
+import org.gonghui.activity.internal.CompetitionQueries.RankedEntry;
 import org.gonghui.activity.internal.CompetitionService;
-import org.gonghui.activity.internal.CompetitionService.EntryView;
 import org.gonghui.activity.internal.CompetitionService.NewCompetition;
 import org.gonghui.activity.internal.CompetitionService.NewEntry;
 import org.gonghui.activity.internal.CompetitionService.NewRound;
-import org.gonghui.activity.internal.CompetitionService.RankedEntry;
 import org.gonghui.activity.internal.JudgingService;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.RecordNotFoundException;
@@ -59,6 +60,9 @@ abstract class CompetitionContract {
 
 	@Autowired
 	CompetitionService competitions;
+
+	@Autowired
+	CompetitionQueries queries;
 
 	@Autowired
 	JudgingService judging;
@@ -161,7 +165,7 @@ abstract class CompetitionContract {
 
 		long c = competitions.create(new NewCompetition(yanqing, "五月的鲜花测试", "说明", "第四十一届",
 				List.of(PerformanceForm.CHORUS, PerformanceForm.SKIT, PerformanceForm.CHORUS)));
-		var view = competitions.get(c);
+		var view = queries.get(c);
 		assertThat(view.edition()).isEqualTo("第四十一届");
 		assertThat(view.forms()).containsExactlyInAnyOrder(PerformanceForm.CHORUS, PerformanceForm.SKIT);
 		assertThat(jdbc.sql("select status from activity where id = :id").param("id", c).query(String.class).single()).isEqualTo("PUBLISHED");
@@ -189,19 +193,19 @@ abstract class CompetitionContract {
 				AdvanceRule.TOP_N, 2, null, List.of("judge1", " judge2 ", "judge1")));
 		long fin = competitions.addRound(c, new NewRound("区级决赛", RoundLevel.FINAL, null, day.plusDays(20), day.plusDays(20), "剧场",
 				AdvanceRule.MANUAL, null, null, FIVE));
-		view = competitions.get(c);
-		assertThat(view.rounds()).extracting(CompetitionService.RoundView::id).containsExactly(prelim, fin);
+		view = queries.get(c);
+		assertThat(view.rounds()).extracting(CompetitionQueries.RoundView::id).containsExactly(prelim, fin);
 		assertThat(view.rounds().get(0).position()).isZero();
 		assertThat(view.rounds().get(0).hostName()).isEqualTo("八达岭镇总工会");
 		assertThat(view.rounds().get(0).judges()).containsExactly("judge1", "judge2");
 		assertThat(view.rounds().get(0).advanceN()).isEqualTo(2);
 		assertThat(view.rounds().get(1).judges()).containsExactlyElementsOf(FIVE);
 		assertThat(view.rounds().get(1).level()).isEqualTo(RoundLevel.FINAL);
-		assertThat(view.rounds()).noneMatch(CompetitionService.RoundView::closed);
+		assertThat(view.rounds()).noneMatch(CompetitionQueries.RoundView::closed);
 
 		// Judges and workers do not set competitions up; another district does not see this one.
-		as("judge1", () -> assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> competitions.get(c)));
-		as("chaoyang", () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.get(c)));
+		as("judge1", () -> assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> queries.get(c)));
+		as("chaoyang", () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.get(c)));
 		as("chaoyang", () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.addRound(c,
 				new NewRound("复赛", RoundLevel.SEMI_FINAL, null, day, day, null, AdvanceRule.MANUAL, null, null, THREE))));
 	}
@@ -243,7 +247,7 @@ abstract class CompetitionContract {
 
 		long named = competitions.submit(c, new NewEntry("白衣天使", PerformanceForm.CHORUS, hospital, 20, nurses));
 		long counted = competitions.submit(c, new NewEntry("校园快板", PerformanceForm.KUAIBAN, id(jdbc, SCHOOL), null, teachers));
-		assertThat(competitions.entriesInScope(c)).extracting(EntryView::id, EntryView::performerCount)
+		assertThat(queries.entriesInScope(c)).extracting(EntryView::id, EntryView::performerCount)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(named, 20), org.assertj.core.groups.Tuple.tuple(counted, 1));
 		assertThat(count("select count(*) from competition_performer where entry_id = :id", named)).isEqualTo(2);
 		assertThat(count("select count(*) from competition_round_entry where round_id = :id", first)).isEqualTo(2);
@@ -265,16 +269,16 @@ abstract class CompetitionContract {
 		// The chair cannot submit for another unit, even one under the organiser.
 		as(CHAIR, () -> assertProblem(() -> competitions.submit(c, new NewEntry("冒名节目", PerformanceForm.CHORUS, id(jdbc, SCHOOL), 10, null)),
 				"unitId", "competition.entry.unitOutside"));
-		as(CHAIR, () -> assertThat(competitions.entriesInScope(c)).extracting(EntryView::id).containsExactly(hospital));
+		as(CHAIR, () -> assertThat(queries.entriesInScope(c)).extracting(EntryView::id).containsExactly(hospital));
 		// The chair does not manage the competition.
-		as(CHAIR, () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.get(c)));
-		assertThat(competitions.entriesInScope(c)).extracting(EntryView::id).containsExactly(school, greatWall, hospital);
-		assertThat(competitions.get(c).entries()).hasSize(3);
-		as("longtan", () -> assertThat(competitions.entriesInScope(c)).isEmpty());
-		as("chaoyang", () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.get(c)));
-		as("chaoyang", () -> assertThat(competitions.entriesInScope(c)).isEmpty());
-		as("judge1", () -> assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> competitions.entriesInScope(c)));
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.entriesInScope(999_999_999L));
+		as(CHAIR, () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.get(c)));
+		assertThat(queries.entriesInScope(c)).extracting(EntryView::id).containsExactly(school, greatWall, hospital);
+		assertThat(queries.get(c).entries()).hasSize(3);
+		as("longtan", () -> assertThat(queries.entriesInScope(c)).isEmpty());
+		as("chaoyang", () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.get(c)));
+		as("chaoyang", () -> assertThat(queries.entriesInScope(c)).isEmpty());
+		as("judge1", () -> assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> queries.entriesInScope(c)));
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.entriesInScope(999_999_999L));
 	}
 
 	@Test
@@ -331,7 +335,7 @@ abstract class CompetitionContract {
 			.usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.ZERO, new BigDecimal("70")));
 		as("judge3", () -> assertThat(judging.sheet(c, first).lines().get(1).myScore()).isNull());
 		as("judge4", () -> assertThat(judging.sheet(c, second).lines()).isEmpty());
-		as("judge1", () -> assertThat(judging.myRounds()).extracting(CompetitionService.RoundView::id).contains(first, otherRound)
+		as("judge1", () -> assertThat(judging.myRounds()).extracting(CompetitionQueries.RoundView::id).contains(first, otherRound)
 			.doesNotContain(second));
 		as("worker", () -> assertThat(judging.myRounds()).isEmpty());
 	}
@@ -346,7 +350,7 @@ abstract class CompetitionContract {
 		assertProblem(() -> judging.ranking(c, first), "roundId", "competition.round.notClosed");
 		as("judge1", () -> assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> judging.close(c, first)));
 		as("chaoyang", () -> assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> judging.close(c, first)));
-		assertThat(competitions.results(c).rounds()).isEmpty();
+		assertThat(queries.results(c).rounds()).isEmpty();
 
 		var ranking = judging.close(c, first);
 		assertThat(ranking).singleElement().satisfies(r -> {
@@ -361,7 +365,7 @@ abstract class CompetitionContract {
 		// The ranking is public now (no account needed).
 		SecurityContextHolder.clearContext();
 		assertThat(judging.ranking(c, first)).singleElement().satisfies(r -> assertThat(r.score()).isEqualByComparingTo("90"));
-		assertThat(competitions.results(c).rounds()).hasSize(1);
+		assertThat(queries.results(c).rounds()).hasSize(1);
 	}
 
 	@Test
@@ -544,7 +548,7 @@ abstract class CompetitionContract {
 		assertThat(competitions.advance(c, r)).isEqualTo(2);
 
 		SecurityContextHolder.clearContext();
-		var results = competitions.results(c);
+		var results = queries.results(c);
 		assertThat(results.edition()).isEqualTo("第一届");
 		assertThat(results.organizationName()).isEqualTo("延庆区总工会");
 		// Only the closed round is published; the final is still open.
@@ -554,12 +558,12 @@ abstract class CompetitionContract {
 			assertThat(round.ranking()).extracting(RankedEntry::award).containsExactly("一等奖", "优秀奖", null);
 		});
 		// Across all rounds, each entry once: 2 units, 3 entries, 30 + 60 + 4 performers.
-		assertThat(results.participation()).isEqualTo(new CompetitionService.Participation(2, 3, 94));
+		assertThat(results.participation()).isEqualTo(new CompetitionQueries.Participation(2, 3, 94));
 		assertThat(fin).isPositive();
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.results(999_999_999L));
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.results(999_999_999L));
 		// A plain activity is no competition.
 		long plain = jdbc.sql("select min(id) from activity where kind <> 'COMPETITION' and status <> 'DRAFT'").query(Long.class).single();
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> competitions.results(plain));
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.results(plain));
 	}
 
 	/** Runs each action on its own thread, all released at once; returns what they threw. */
@@ -693,7 +697,7 @@ abstract class CompetitionContract {
 	@Test
 	void theDemoCompetitionHasAClosedGrassrootsRoundAndAnOpenFinal() {
 		long c = jdbc.sql("select activity_id from competition where edition = '第四十届'").query(Long.class).single();
-		var results = competitions.results(c);
+		var results = queries.results(c);
 		assertThat(results.edition()).isEqualTo("第四十届");
 		assertThat(results.rounds()).singleElement().satisfies(r -> {
 			assertThat(r.round().name()).isEqualTo("八达岭镇基层初赛");
@@ -701,6 +705,6 @@ abstract class CompetitionContract {
 			assertThat(r.ranking().get(0).title()).isEqualTo("我和我的祖国");
 			assertThat(r.ranking().get(0).award()).isEqualTo("一等奖");
 		});
-		assertThat(results.participation()).isEqualTo(new CompetitionService.Participation(3, 6, 155));
+		assertThat(results.participation()).isEqualTo(new CompetitionQueries.Participation(3, 6, 155));
 	}
 }

@@ -28,14 +28,6 @@ class CompetitionSetupBrowserTests {
 	@LocalServerPort
 	int port;
 
-	private static void signIn(Browser browser, String username) {
-		browser.get("/login");
-		browser.visible(By.id("username")).sendKeys(username);
-		browser.driver().findElement(By.id("password")).sendKeys("gonghui-demo");
-		browser.driver().findElement(By.cssSelector("form.form button[type=submit]")).click();
-		browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
-	}
-
 	private static void date(Browser browser, String id, LocalDate value) {
 		browser.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value.toString());
 	}
@@ -62,7 +54,7 @@ class CompetitionSetupBrowserTests {
 	@Test
 	void staffCreateACompetitionWithTwoRoundsAndJudges() {
 		try (Browser desk = BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
-			signIn(desk, "fengtai");
+			desk.signIn("fengtai");
 			desk.get("/competitions");
 			desk.clickable(By.id("new-competition")).click();
 			desk.waitForPage();
@@ -109,7 +101,7 @@ class CompetitionSetupBrowserTests {
 			assertThat(desk.cspViolations()).isEmpty();
 		}
 		try (Browser phone = BrowserTestSupport.phone("http://localhost:" + port, 375, 800)) {
-			signIn(phone, "fengtai");
+			phone.signIn("fengtai");
 			phone.get("/competitions/new");
 			assertThat(phone.horizontalOverflow()).isZero();
 			phone.screenshot("competition-new-phone");

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.gonghui.GonghuiApplication;
+import org.gonghui.activity.internal.ActivityQueries;
 import org.gonghui.activity.internal.ActivityService;
 import org.gonghui.activity.internal.ActivityService.NewActivity;
 import org.gonghui.activity.internal.ActivityService.NewSession;
@@ -56,6 +57,9 @@ abstract class RegistrationContract {
 
 	@Autowired
 	ActivityService activities;
+
+	@Autowired
+	ActivityQueries queries;
 
 	@Autowired
 	org.gonghui.activity.internal.ActivityLifecycle lifecycle;
@@ -137,13 +141,13 @@ abstract class RegistrationContract {
 		RegistrationView fourth = registrations.register(activity, m.get(3));
 		assertThat(third.status()).isEqualTo(RegistrationStatus.WAITLISTED);
 		assertThat(fourth.status()).isEqualTo(RegistrationStatus.WAITLISTED);
-		assertThat(activities.get(activity).seatsTaken()).isEqualTo(2);
+		assertThat(queries.get(activity).seatsTaken()).isEqualTo(2);
 
 		// A seat frees: the head of the waitlist (arrival order) gets an offer, the seat stays counted.
 		registrations.cancel(first.id(), "临时有事");
 		assertThat(registrations.get(third.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
 		assertThat(registrations.get(fourth.id()).status()).isEqualTo(RegistrationStatus.WAITLISTED);
-		assertThat(activities.get(activity).seatsTaken()).isEqualTo(2);
+		assertThat(queries.get(activity).seatsTaken()).isEqualTo(2);
 
 		// The offer lapses: it passes on to the next in line.
 		clock.offset = Duration.ofHours(25);
@@ -156,7 +160,7 @@ abstract class RegistrationContract {
 
 		// Nobody waits any more: a cancellation frees the seat.
 		registrations.cancel(fourth.id(), null);
-		assertThat(activities.get(activity).seatsTaken()).isEqualTo(1);
+		assertThat(queries.get(activity).seatsTaken()).isEqualTo(1);
 		assertProblem(() -> registrations.cancel(fourth.id(), null), "activity.registration.illegal");
 		// A cancelled registration stays the member's answer (no second registration).
 		assertThat(registrations.register(activity, m.get(0)).status()).isEqualTo(RegistrationStatus.CANCELLED);
@@ -194,7 +198,7 @@ abstract class RegistrationContract {
 	@WithUserDetails("chaoyang")
 	void activitiesOutsideTheScopeAreNotFound() {
 		long fengtaiActivity = runAs("fengtai", () -> activity("丰台区总工会", 5, false));
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> activities.get(fengtaiActivity));
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.get(fengtaiActivity));
 		assertThatExceptionOfType(RecordNotFoundException.class)
 			.isThrownBy(() -> registrations.list(fengtaiActivity, new PageResult.Request(0, 10)));
 	}
@@ -262,7 +266,7 @@ abstract class RegistrationContract {
 			.query(Long.class).single()).isEqualTo(35);
 		assertThat(jdbc.sql("select count(distinct member_id) from registration where activity_id = :a").param("a", activity)
 			.query(Long.class).single()).isEqualTo(60);
-		assertThat(activities.get(activity).seatsTaken()).isEqualTo(25);
+		assertThat(queries.get(activity).seatsTaken()).isEqualTo(25);
 		// Each registration has exactly its first event: a losing second click left nothing behind.
 		assertThat(jdbc.sql("select count(*) from registration_event e join registration r on r.id = e.registration_id where r.activity_id = :a")
 			.param("a", activity).query(Long.class).single()).isEqualTo(60);
@@ -297,7 +301,7 @@ abstract class RegistrationContract {
 				start.countDown();
 				assertThat(second.get(30, TimeUnit.SECONDS).id()).isEqualTo(first.get(30, TimeUnit.SECONDS).id());
 				assertThat(first.get().status()).isEqualTo(RegistrationStatus.REGISTERED);
-				assertThat(activities.get(activity).seatsTaken()).isEqualTo(1);
+				assertThat(queries.get(activity).seatsTaken()).isEqualTo(1);
 			}
 		}
 		finally {
@@ -325,7 +329,7 @@ abstract class RegistrationContract {
 		assertThat(registrations.freeSeatsWithWaiters(1000)).contains(activity);
 		assertThat(registrations.fillFreeSeats(activity)).isEqualTo(1);
 		assertThat(registrations.get(waiting.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
-		assertThat(activities.get(activity).seatsTaken()).isEqualTo(2);
+		assertThat(queries.get(activity).seatsTaken()).isEqualTo(2);
 		assertThat(registrations.freeSeatsWithWaiters(1000)).doesNotContain(activity);
 	}
 

@@ -16,9 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.gonghui.GonghuiApplication;
 import org.gonghui.facility.internal.NearestSites;
 import org.gonghui.facility.internal.NearestSites.NearbySite;
+import org.gonghui.facility.internal.SiteQueries;
+import org.gonghui.facility.internal.SiteQueries.SiteQuery;
 import org.gonghui.facility.internal.SiteService;
 import org.gonghui.facility.internal.SiteService.SiteCommand;
-import org.gonghui.facility.internal.SiteService.SiteQuery;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
@@ -51,6 +52,9 @@ abstract class SiteRegistryContract {
 
 	@Autowired
 	SiteService sites;
+
+	@Autowired
+	SiteQueries queries;
 
 	@Autowired
 	NearestSites nearest;
@@ -110,10 +114,10 @@ abstract class SiteRegistryContract {
 		String name = unique("测试驿站");
 		long siteId = sites.create(station(fengtai, name, 39.8601, 116.3001, Crs.WGS84, "24/7", EnumSet.of(Amenity.EBIKE_CHARGING), SiteStatus.OPEN));
 
-		var view = sites.get(siteId);
-		assertThat(view.openedOn()).isEqualTo(sites.today());
+		var view = queries.get(siteId);
+		assertThat(view.openedOn()).isEqualTo(queries.today());
 		assertThat(view.openingHours()).isEqualTo("24/7");
-		assertThat(events.opened).containsExactly(new SiteOpened(siteId, fengtai, SiteType.OUTDOOR_WORKER_STATION, sites.today()));
+		assertThat(events.opened).containsExactly(new SiteOpened(siteId, fengtai, SiteType.OUTDOOR_WORKER_STATION, queries.today()));
 
 		List<NearbySite> found = nearest.nearest(LAT, LON, Crs.WGS84, 1, SiteType.OUTDOOR_WORKER_STATION, List.of(Amenity.EBIKE_CHARGING), true);
 		assertThat(found).extracting(NearbySite::id).containsExactly(siteId);
@@ -129,7 +133,7 @@ abstract class SiteRegistryContract {
 		double gcjLat = 39.861270;
 		double gcjLon = 116.306151;
 		long siteId = sites.create(station(fengtai, unique("高德坐标驿站"), gcjLat, gcjLon, Crs.GCJ02, "24/7", Set.of(), SiteStatus.PLANNED));
-		var view = sites.get(siteId);
+		var view = queries.get(siteId);
 		assertThat(view.lat()).isNotEqualTo(gcjLat);
 		assertThat(view.latGcj()).isCloseTo(gcjLat, org.assertj.core.data.Offset.offset(1e-7));
 		assertThat(view.lonGcj()).isCloseTo(gcjLon, org.assertj.core.data.Offset.offset(1e-7));
@@ -143,7 +147,7 @@ abstract class SiteRegistryContract {
 		long fengtai = id(jdbc, "丰台区总工会");
 		long before = siteCount();
 		var bad = new SiteCommand(fengtai, null, " ", "x".repeat(201), 116.3, 39.86, Crs.WGS84, "Mo-Fr 25:00-18:00", Set.of(), -1, null, "abc",
-				null, SiteStatus.OPEN, sites.today().plusDays(1), true);
+				null, SiteStatus.OPEN, queries.today().plusDays(1), true);
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> sites.create(bad))
 			.satisfies(e -> assertThat(e.problems()).extracting(p -> p.field() + ":" + p.code())
 				.contains("type:validation.required", "name:validation.required", "address:validation.tooLong", "lat:site.location.swapped",
@@ -174,8 +178,8 @@ abstract class SiteRegistryContract {
 	void statusMovesFollowTheRulesAndOnlyTheFirstOpeningIsAnnounced() {
 		long fengtai = id(jdbc, "丰台区总工会");
 		long siteId = sites.create(station(fengtai, unique("规划驿站"), 39.87, 116.31, Crs.WGS84, "24/7", Set.of(), SiteStatus.PLANNED));
-		LocalDate today = sites.today();
-		assertThat(sites.get(siteId).openedOn()).isNull();
+		LocalDate today = queries.today();
+		assertThat(queries.get(siteId).openedOn()).isNull();
 		sites.changeStatus(siteId, SiteStatus.BUILDING, today, null);
 		assertProblem(() -> sites.changeStatus(siteId, SiteStatus.SUSPENDED, today, "x"), "status", "site.status.illegal");
 		assertProblem(() -> sites.changeStatus(siteId, SiteStatus.OPEN, today.plusDays(1), null), "effectiveOn", "validation.dateInFuture");
@@ -189,10 +193,10 @@ abstract class SiteRegistryContract {
 		assertThat(nearest.nearest(39.87, 116.31, Crs.WGS84, 1, null, null, false)).extracting(NearbySite::id).doesNotContain(siteId);
 		sites.changeStatus(siteId, SiteStatus.OPEN, today, null);
 		assertThat(events.opened).hasSize(1);
-		assertThat(sites.get(siteId).openedOn()).isEqualTo(today);
+		assertThat(queries.get(siteId).openedOn()).isEqualTo(today);
 		sites.changeStatus(siteId, SiteStatus.CLOSED, today, "拆除");
 		assertProblem(() -> sites.changeStatus(siteId, SiteStatus.OPEN, today, null), "status", "site.status.illegal");
-		assertThat(sites.history(siteId)).extracting(h -> h.to()).containsExactly(SiteStatus.CLOSED, SiteStatus.OPEN, SiteStatus.SUSPENDED,
+		assertThat(queries.history(siteId)).extracting(h -> h.to()).containsExactly(SiteStatus.CLOSED, SiteStatus.OPEN, SiteStatus.SUSPENDED,
 				SiteStatus.OPEN, SiteStatus.BUILDING, SiteStatus.PLANNED);
 	}
 
@@ -201,9 +205,9 @@ abstract class SiteRegistryContract {
 	void aSiteThatNeverOpenedClosesWithoutCountingAsAnOpening() {
 		long fengtai = id(jdbc, "丰台区总工会");
 		long siteId = sites.create(station(fengtai, unique("未建成驿站"), 39.88, 116.33, Crs.WGS84, "24/7", Set.of(), SiteStatus.PLANNED));
-		sites.changeStatus(siteId, SiteStatus.CLOSED, sites.today(), "选址取消");
-		assertThat(sites.get(siteId).status()).isEqualTo(SiteStatus.CLOSED);
-		assertThat(sites.get(siteId).openedOn()).isNull();
+		sites.changeStatus(siteId, SiteStatus.CLOSED, queries.today(), "选址取消");
+		assertThat(queries.get(siteId).status()).isEqualTo(SiteStatus.CLOSED);
+		assertThat(queries.get(siteId).openedOn()).isNull();
 		assertThat(events.opened).isEmpty();
 		// A new record starts planned, being built or open; suspending and closing are moves with a reason.
 		assertProblem(() -> sites.create(station(fengtai, unique("直接关闭"), 39.88, 116.33, Crs.WGS84, "24/7", Set.of(), SiteStatus.CLOSED)),
@@ -234,7 +238,7 @@ abstract class SiteRegistryContract {
 		Runnable insert = () -> jdbc.sql("insert into site_feedback (site_id, author, author_name, rating, status, created_at, created_day)"
 				+ " values (:site, :author, '李**', 5, 'PENDING', :at, :day)")
 			.param("site", siteId).param("author", author).param("at", Timestamp.from(Instant.now()))
-			.param("day", java.sql.Date.valueOf(sites.today())).update();
+			.param("day", java.sql.Date.valueOf(queries.today())).update();
 		insert.run();
 		assertThatExceptionOfType(org.springframework.dao.DuplicateKeyException.class).isThrownBy(insert::run);
 		jdbc.sql("delete from site_feedback where author = :author").param("author", author).update();
@@ -246,11 +250,11 @@ abstract class SiteRegistryContract {
 		long fengtai = id(jdbc, "丰台区总工会");
 		String name = unique("版本驿站");
 		long siteId = sites.create(station(fengtai, name, 39.87, 116.32, Crs.WGS84, "24/7", Set.of(), SiteStatus.OPEN));
-		int version = sites.get(siteId).version();
+		int version = queries.get(siteId).version();
 		sites.update(siteId, version, station(fengtai, name, 39.87, 116.32, Crs.WGS84, "Mo-Fr 08:00-18:00", Set.of(), null));
 		assertThatExceptionOfType(OptimisticLockingFailureException.class)
 			.isThrownBy(() -> sites.update(siteId, version, station(fengtai, name, 39.87, 116.32, Crs.WGS84, "24/7", Set.of(), null)));
-		assertThat(sites.get(siteId).openingHours()).isEqualTo("Mo-Fr 08:00-18:00");
+		assertThat(queries.get(siteId).openingHours()).isEqualTo("Mo-Fr 08:00-18:00");
 	}
 
 	@Test
@@ -259,19 +263,19 @@ abstract class SiteRegistryContract {
 		long chaoyang = id(jdbc, "朝阳区总工会");
 		long chaoyangSite = jdbc.sql("select id from site where name = '朝阳区职工心理服务中心减压室'").query(Long.class).single();
 		long fanhuaRoom = jdbc.sql("select id from site where name = '泛华集团职工心理减压室'").query(Long.class).single();
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> sites.get(chaoyangSite));
-		assertThat(sites.get(fanhuaRoom).name()).isEqualTo("泛华集团职工心理减压室");
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.get(chaoyangSite));
+		assertThat(queries.get(fanhuaRoom).name()).isEqualTo("泛华集团职工心理减压室");
 		assertProblem(() -> sites.create(station(chaoyang, unique("越界"), 39.93, 116.44, Crs.WGS84, "24/7", Set.of(), SiteStatus.PLANNED)),
 				"organizationId", "site.organization.notFound");
-		PageResult<SiteService.SiteView> page = sites.search(new SiteQuery(null, null, null, null, null), new PageResult.Request(0, 200));
-		assertThat(page.content()).extracting(SiteService.SiteView::organizationName).doesNotContain("朝阳区总工会", "延庆区总工会", "龙潭街道总工会");
-		assertThat(page.content()).extracting(SiteService.SiteView::name).contains("丰台站暖心驿站", "泛华集团母婴关爱室");
+		PageResult<SiteQueries.SiteView> page = queries.search(new SiteQuery(null, null, null, null, null), new PageResult.Request(0, 200));
+		assertThat(page.content()).extracting(SiteQueries.SiteView::organizationName).doesNotContain("朝阳区总工会", "延庆区总工会", "龙潭街道总工会");
+		assertThat(page.content()).extracting(SiteQueries.SiteView::name).contains("丰台站暖心驿站", "泛华集团母婴关爱室");
 		assertThatExceptionOfType(RecordNotFoundException.class)
-			.isThrownBy(() -> sites.search(new SiteQuery(null, null, null, chaoyang, null), new PageResult.Request(0, 20)));
+			.isThrownBy(() -> queries.search(new SiteQuery(null, null, null, chaoyang, null), new PageResult.Request(0, 20)));
 		// A non-public site is not shown to the public (or to staff outside the scope), a public one is.
-		assertThat(sites.getPublic(chaoyangSite).name()).isEqualTo("朝阳区职工心理服务中心减压室");
+		assertThat(queries.getPublic(chaoyangSite).name()).isEqualTo("朝阳区职工心理服务中心减压室");
 		long school = jdbc.sql("select id from site where name = '陈经纶中学教师心理减压室'").query(Long.class).single();
-		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> sites.getPublic(school));
+		assertThatExceptionOfType(RecordNotFoundException.class).isThrownBy(() -> queries.getPublic(school));
 	}
 
 	@Test
@@ -281,7 +285,7 @@ abstract class SiteRegistryContract {
 		assertThatExceptionOfType(AccessDeniedException.class)
 			.isThrownBy(() -> sites.create(station(fengtai, unique("x"), 39.86, 116.3, Crs.WGS84, "24/7", Set.of(), SiteStatus.OPEN)));
 		assertThatExceptionOfType(AccessDeniedException.class)
-			.isThrownBy(() -> sites.search(new SiteQuery(null, null, null, null, null), new PageResult.Request(0, 20)));
+			.isThrownBy(() -> queries.search(new SiteQuery(null, null, null, null, null), new PageResult.Request(0, 20)));
 	}
 
 	@Test

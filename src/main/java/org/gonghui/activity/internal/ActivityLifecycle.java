@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ActivityLifecycle {
 
-	private final ActivityService activityService;
+	private final ActivityAccess access;
 	private final ActivityRepository activities;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
@@ -31,11 +31,11 @@ public class ActivityLifecycle {
 	private final CampCompletion camps;
 	private final CertificateService certificates;
 
-	ActivityLifecycle(ActivityService activityService, ActivityRepository activities, CurrentUser currentUser, AuditLog audit,
+	ActivityLifecycle(ActivityAccess access, ActivityRepository activities, CurrentUser currentUser, AuditLog audit,
 			ApplicationEventPublisher events, Clock clock, CampCompletion camps, CertificateService certificates) {
 		this.camps = camps;
 		this.certificates = certificates;
-		this.activityService = activityService;
+		this.access = access;
 		this.activities = activities;
 		this.currentUser = currentUser;
 		this.audit = audit;
@@ -46,8 +46,8 @@ public class ActivityLifecycle {
 	/** Publishes a draft; the registration window opens now unless it was set. */
 	@Transactional
 	public void publish(long id) {
-		activityService.requireWriter();
-		ActivityRepository.Activity a = activityService.visible(id);
+		access.requireWriter();
+		ActivityRepository.Activity a = access.visible(id);
 		if (a.status() != ActivityStatus.DRAFT || !activities.publish(id, clock.instant())) {
 			throw InvalidInputException.of("status", "activity.publish.notDraft");
 		}
@@ -60,8 +60,8 @@ public class ActivityLifecycle {
 	 */
 	@Transactional
 	public int finish(long id) {
-		activityService.requireWriter();
-		ActivityRepository.Activity a = activityService.visible(id);
+		access.requireWriter();
+		ActivityRepository.Activity a = access.visible(id);
 		if (a.status() == ActivityStatus.PUBLISHED || a.status() == ActivityStatus.CLOSED) {
 			move(id, ActivityStatus.ONGOING, null);
 		}
@@ -72,14 +72,14 @@ public class ActivityLifecycle {
 	@Transactional
 	public int move(long id, ActivityStatus to, String reason) {
 		if (to == ActivityStatus.PUBLISHED) {
-			ActivityRepository.Activity a = activityService.visible(id);
+			ActivityRepository.Activity a = access.visible(id);
 			if (a.status() == ActivityStatus.DRAFT) {
 				publish(id);
 				return 0;
 			}
 		}
-		activityService.requireWriter();
-		ActivityRepository.Activity a = activityService.visible(id);
+		access.requireWriter();
+		ActivityRepository.Activity a = access.visible(id);
 		if (to == null) {
 			throw InvalidInputException.of("status", "validation.required");
 		}

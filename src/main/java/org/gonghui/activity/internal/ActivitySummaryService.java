@@ -36,17 +36,17 @@ public class ActivitySummaryService {
 	static final int MAX_PHOTOS = 9;
 
 	private final ActivitySummaryRepository summaries;
-	private final ActivityService activities;
+	private final ActivityAccess access;
 	private final CheckInService checkIns;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final long maxPhotoBytes;
 
-	ActivitySummaryService(ActivitySummaryRepository summaries, ActivityService activities, CheckInService checkIns, CurrentUser currentUser,
+	ActivitySummaryService(ActivitySummaryRepository summaries, ActivityAccess access, CheckInService checkIns, CurrentUser currentUser,
 			AuditLog audit, Clock clock, @Value("${gonghui.activity.max-photo-bytes:5242880}") long maxPhotoBytes) {
 		this.summaries = summaries;
-		this.activities = activities;
+		this.access = access;
 		this.checkIns = checkIns;
 		this.currentUser = currentUser;
 		this.audit = audit;
@@ -57,8 +57,8 @@ public class ActivitySummaryService {
 	/** The summary as staff see it: text (null until written), photos and figures. Any status. */
 	@Transactional(readOnly = true)
 	public SummaryView get(long activityId) {
-		activities.requireWriter();
-		return view(activities.visible(activityId));
+		access.requireWriter();
+		return view(access.visible(activityId));
 	}
 
 	/**
@@ -67,8 +67,8 @@ public class ActivitySummaryService {
 	 */
 	@Transactional
 	public SummaryView write(long activityId, String text, Integer version) {
-		activities.requireWriter();
-		ActivityRepository.Activity activity = activities.visible(activityId);
+		access.requireWriter();
+		ActivityRepository.Activity activity = access.visible(activityId);
 		requireUnderWayOrFinished(activity);
 		List<FieldProblem> problems = new ArrayList<>();
 		String clean = TextChecks.text(text, "text", MAX_TEXT, problems);
@@ -101,8 +101,8 @@ public class ActivitySummaryService {
 	/** Adds a photo (JPEG or PNG by content, metadata stripped) with an optional caption; at most {@value #MAX_PHOTOS}. */
 	@Transactional
 	public PhotoView addPhoto(long activityId, byte[] content, String caption) {
-		activities.requireWriter();
-		ActivityRepository.Activity activity = activities.visible(activityId);
+		access.requireWriter();
+		ActivityRepository.Activity activity = access.visible(activityId);
 		requireUnderWayOrFinished(activity);
 		List<FieldProblem> problems = new ArrayList<>();
 		String cleanCaption = TextChecks.line(caption, "caption", MAX_CAPTION, problems);
@@ -135,8 +135,8 @@ public class ActivitySummaryService {
 	/** Removes a photo; allowed whatever the status, so a wrong photo can always be taken down. */
 	@Transactional
 	public void deletePhoto(long activityId, long photoId) {
-		activities.requireWriter();
-		activities.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		if (!summaries.deletePhoto(activityId, photoId)) {
 			throw new RecordNotFoundException("activity_photo", photoId);
 		}
@@ -146,8 +146,8 @@ public class ActivitySummaryService {
 	/** A photo's bytes for staff in scope. */
 	@Transactional(readOnly = true)
 	public Image image(long activityId, long photoId) {
-		activities.requireWriter();
-		activities.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		return summaries.image(activityId, photoId)
 			.map(i -> new Image(i.contentType(), i.content()))
 			.orElseThrow(() -> new RecordNotFoundException("activity_photo", photoId));
@@ -209,7 +209,7 @@ public class ActivitySummaryService {
 
 		/** When the text was last saved, in Beijing time, for pages. */
 		public java.time.LocalDateTime updatedAtLocal() {
-			return ActivityService.local(updatedAt);
+			return ActivityQueries.local(updatedAt);
 		}
 	}
 

@@ -24,17 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampCompletion {
 
 	private final CampCompletionRepository cohort;
-	private final ActivityService activities;
+	private final ActivityAccess access;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final CertificateService certificates;
 
-	CampCompletion(CampCompletionRepository cohort, ActivityService activities, CurrentUser currentUser, AuditLog audit, Clock clock,
+	CampCompletion(CampCompletionRepository cohort, ActivityAccess access, CurrentUser currentUser, AuditLog audit, Clock clock,
 			CertificateService certificates) {
 		this.certificates = certificates;
 		this.cohort = cohort;
-		this.activities = activities;
+		this.access = access;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
@@ -59,7 +59,7 @@ public class CampCompletion {
 	/** Records a trainee's final assessment (before the camp finishes, or before a re-evaluation). */
 	@Transactional
 	public void recordAssessment(long activityId, Long memberId, Boolean passed) {
-		activities.requireWriter();
+		access.requireWriter();
 		var camp = camp(activityId);
 		if (memberId == null || passed == null) {
 			throw InvalidInputException.of(memberId == null ? "memberId" : "passed", "validation.required");
@@ -74,7 +74,7 @@ public class CampCompletion {
 	/** Overrides a verdict after the camp finished; a reason is required when it departs from the rule. */
 	@Transactional
 	public void override(long activityId, Long memberId, Boolean completed, String reason) {
-		activities.requireWriter();
+		access.requireWriter();
 		var camp = camp(activityId);
 		var problems = new java.util.ArrayList<InvalidInputException.FieldProblem>();
 		String note = TextChecks.line(reason, "reason", 200, problems);
@@ -102,7 +102,7 @@ public class CampCompletion {
 
 	@Transactional(readOnly = true)
 	public List<CompletionView> results(long activityId) {
-		activities.requireWriter();
+		access.requireWriter();
 		camp(activityId);
 		return cohort.results(activityId).stream()
 			.map(r -> new CompletionView(r.memberId(), r.name(), r.attended(), r.counting(), r.assessmentPassed(), r.completedByRule(), r.completed(),
@@ -111,7 +111,7 @@ public class CampCompletion {
 	}
 
 	private ActivityRepository.Activity camp(long activityId) {
-		var a = activities.visible(activityId);
+		var a = access.visible(activityId);
 		if (a.kind() != ActivityKind.TRAINING_CAMP) {
 			throw new RecordNotFoundException("camp", activityId);
 		}

@@ -51,7 +51,7 @@ class CaravanBootstrap implements StartupData {
 			return;
 		}
 		Instant now = clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, CaravanService.BEIJING);
+		LocalDate today = LocalDate.ofInstant(now, CaravanQueries.BEIJING);
 		scheduledAtTheSchool(now, today);
 		waitingAtFanhua(now, today);
 	}
@@ -65,7 +65,7 @@ class CaravanBootstrap implements StartupData {
 				"李老师", "010-65000000", "chaoyang"), now.minus(Duration.ofDays(3)));
 		caravans.insertEvent(request, null, CaravanStatus.REQUESTED, "chaoyang", "学校工会来电申请，代为登记", now.minus(Duration.ofDays(3)));
 
-		Instant start = today.plusDays(14).atTime(14, 0).atZone(CaravanService.BEIJING).toInstant();
+		Instant start = today.plusDays(14).atTime(14, 0).atZone(CaravanQueries.BEIJING).toInstant();
 		long activity = activities.insert(school, ActivityKind.CARAVAN, "心理关爱大篷车走进北京市陈经纶中学", needs, "陈经纶中学工会", null, 50, true, false,
 				Audience.ORGANIZATION_SUBTREE, null, null, "chaoyang", now);
 		activities.insertSession(activity, 0, "心理健康讲座与自愿测评", CaravanService.SESSION_TYPE, start, start.plus(Duration.ofHours(3)), true);

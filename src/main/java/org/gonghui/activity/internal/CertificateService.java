@@ -50,7 +50,7 @@ public class CertificateService {
 
 	private final CertificateRepository certificates;
 	private final ActivityRepository activities;
-	private final ActivityService activityService;
+	private final ActivityAccess access;
 	private final RegistrationService registrations;
 	private final Members members;
 	private final CertificatePdf pdf;
@@ -61,13 +61,13 @@ public class CertificateService {
 	private final TransactionTemplate transaction;
 	private final String publicBaseUrl;
 
-	CertificateService(CertificateRepository certificates, ActivityRepository activities, ActivityService activityService,
+	CertificateService(CertificateRepository certificates, ActivityRepository activities, ActivityAccess access,
 			RegistrationService registrations, Members members, CertificatePdf pdf, VerifyRateLimiter limiter, CurrentUser currentUser,
 			AuditLog audit, Clock clock, PlatformTransactionManager transactions,
 			@Value("${gonghui.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.certificates = certificates;
 		this.activities = activities;
-		this.activityService = activityService;
+		this.access = access;
 		this.registrations = registrations;
 		this.members = members;
 		this.pdf = pdf;
@@ -85,8 +85,8 @@ public class CertificateService {
 	 * one only. Returns how many were issued now.
 	 */
 	public int issueForCompleted(long activityId) {
-		activityService.requireWriter();
-		activityService.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		return issue(activityId);
 	}
 
@@ -148,15 +148,15 @@ public class CertificateService {
 	/** The certificates of a camp, for staff in scope. */
 	@Transactional(readOnly = true)
 	public List<CertificateLine> list(long activityId) {
-		activityService.requireWriter();
-		activityService.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		return certificates.ofActivity(activityId).stream().map(CertificateService::line).toList();
 	}
 
 	/** Revokes a valid certificate (staff in scope of the camp's organiser), with a reason of up to 200 characters. */
 	@Transactional
 	public CertificateLine revoke(String number, String reason) {
-		activityService.requireWriter();
+		access.requireWriter();
 		Certificate c = inScope(number);
 		List<FieldProblem> problems = new ArrayList<>();
 		String clean = TextChecks.line(reason, "reason", MAX_REASON, problems);
@@ -199,7 +199,7 @@ public class CertificateService {
 	@Transactional
 	public PdfFile pdf(String number) {
 		Certificate c = readable(number);
-		if (activityService.mayWrite()) {
+		if (access.mayWrite()) {
 			audit.record("certificate.download", "certificate", c.id(), c.number());
 		}
 		return new PdfFile(c.number() + ".pdf", pdf.render(c, verifyUrl(c.number())));
@@ -209,7 +209,7 @@ public class CertificateService {
 		Optional<Certificate> found = CertificateNumbers.normalise(number).flatMap(certificates::findByNumber);
 		if (found.isPresent()) {
 			Certificate c = found.get();
-			if (activityService.mayWrite() ? currentUser.scope().includes(c.organizationPath())
+			if (access.mayWrite() ? currentUser.scope().includes(c.organizationPath())
 					: registrations.self().filter(m -> m.id() == c.memberId()).isPresent()) {
 				return c;
 			}
@@ -223,8 +223,8 @@ public class CertificateService {
 	 */
 	@Transactional
 	public Archive zip(long activityId) {
-		activityService.requireWriter();
-		activityService.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		List<Certificate> valid = certificates.ofActivity(activityId).stream().filter(c -> c.status() == CertificateStatus.VALID).toList();
 		audit.record("certificate.export", "activity", activityId, valid.size() + " certificates");
 		return new Archive("certificates-" + activityId + ".zip", valid.size(), out -> {
@@ -302,7 +302,7 @@ public class CertificateService {
 			BigDecimal hours, String revokedReason, String revokedBy, Instant revokedAt, String programme) {
 
 		public java.time.LocalDateTime issuedAtLocal() {
-			return ActivityService.local(issuedAt);
+			return ActivityQueries.local(issuedAt);
 		}
 	}
 

@@ -44,17 +44,17 @@ public class CheckInService {
 	private static final Pattern CODE = Pattern.compile("[0-9a-f]{32}");
 
 	private final CheckInRepository checkIns;
-	private final ActivityService activities;
+	private final ActivityAccess access;
 	private final Members members;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 
-	CheckInService(CheckInRepository checkIns, ActivityService activities, Members members, CurrentUser currentUser, AuditLog audit, Clock clock,
+	CheckInService(CheckInRepository checkIns, ActivityAccess access, Members members, CurrentUser currentUser, AuditLog audit, Clock clock,
 			PlatformTransactionManager transactions) {
 		this.checkIns = checkIns;
-		this.activities = activities;
+		this.access = access;
 		this.members = members;
 		this.currentUser = currentUser;
 		this.audit = audit;
@@ -68,8 +68,8 @@ public class CheckInService {
 	 * codes. A second check-in for the same session answers the first, with {@code alreadyCheckedIn}.
 	 */
 	public CheckInResult checkIn(long activityId, String code, Long sessionId) {
-		activities.requireWriter();
-		ActivityRepository.Activity activity = activities.visible(activityId);
+		access.requireWriter();
+		ActivityRepository.Activity activity = access.visible(activityId);
 		requireOpen(activity);
 		Long session = session(activityId, sessionId);
 		String normalized = normalize(code);
@@ -86,8 +86,8 @@ public class CheckInService {
 	 * the caller's scope) the name is the member's; a member who does hold a registration is checked in on it.
 	 */
 	public WalkInResult walkIn(long activityId, Long sessionId, String name, String employer, Long memberId) {
-		activities.requireWriter();
-		ActivityRepository.Activity activity = activities.visible(activityId);
+		access.requireWriter();
+		ActivityRepository.Activity activity = access.visible(activityId);
 		requireOpen(activity);
 		Long session = session(activityId, sessionId);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -142,8 +142,8 @@ public class CheckInService {
 	/** Figures per session and per employer, and the number of distinct people who came. */
 	@Transactional(readOnly = true)
 	public Attendance attendance(long activityId) {
-		activities.requireWriter();
-		return attendanceOf(activities.visible(activityId));
+		access.requireWriter();
+		return attendanceOf(access.visible(activityId));
 	}
 
 	/**

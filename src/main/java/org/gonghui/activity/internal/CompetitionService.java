@@ -14,6 +14,7 @@ import org.gonghui.activity.AdvanceRule;
 import org.gonghui.activity.PerformanceForm;
 import org.gonghui.activity.RoundLevel;
 import org.gonghui.activity.internal.ActivityService.NewActivity;
+import org.gonghui.activity.internal.CompetitionQueries.RankedEntry;
 import org.gonghui.member.Members;
 import org.gonghui.organization.Organizations;
 import org.gonghui.platform.AuditLog;
@@ -29,13 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Competitions run through rounds: the organiser sets up the edition, forms and rounds with their judges;
  * units under the organiser submit entries into the first round; entries advance by the round's rule or by
- * staff decision with a reason; awards per round and form. Judging itself is in {@link JudgingService}.
+ * staff decision with a reason; awards per round and form. Judging itself is in {@link JudgingService}, reading
+ * in {@link CompetitionQueries}.
  */
 @Service
 public class CompetitionService {
 
 	private final CompetitionRepository competitions;
+	private final CompetitionQueries queries;
 	private final ActivityService activityService;
+	private final ActivityAccess access;
 	private final ActivityRepository activities;
 	private final ActivityLifecycle lifecycle;
 	private final Organizations organizations;
@@ -45,11 +49,14 @@ public class CompetitionService {
 	private final Clock clock;
 	private final org.gonghui.platform.Accounts accounts;
 
-	CompetitionService(org.gonghui.platform.Accounts accounts, CompetitionRepository competitions, ActivityService activityService, ActivityRepository activities,
-			ActivityLifecycle lifecycle, Organizations organizations, Members members, CurrentUser currentUser, AuditLog audit, Clock clock) {
+	CompetitionService(org.gonghui.platform.Accounts accounts, CompetitionRepository competitions, CompetitionQueries queries,
+			ActivityService activityService, ActivityAccess access, ActivityRepository activities, ActivityLifecycle lifecycle,
+			Organizations organizations, Members members, CurrentUser currentUser, AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.competitions = competitions;
+		this.queries = queries;
 		this.activityService = activityService;
+		this.access = access;
 		this.activities = activities;
 		this.lifecycle = lifecycle;
 		this.organizations = organizations;
@@ -75,7 +82,7 @@ public class CompetitionService {
 			throw new InvalidInputException(problems);
 		}
 		long id = activityService.createOwned(new NewActivity(c.organizationId(), ActivityKind.COMPETITION, c.title(), c.description(), null,
-				ActivityService.MAX_CAPACITY, false, false, null, null, null, List.of()));
+				ActivityChecks.MAX_CAPACITY, false, false, null, null, null, List.of()));
 		competitions.insertCompetition(id, edition, List.copyOf(forms));
 		lifecycle.publish(id);
 		audit.record("competition.create", "activity", id, edition + " " + c.title() + " " + forms);
@@ -84,7 +91,7 @@ public class CompetitionService {
 
 	@Transactional
 	public long addRound(long activityId, NewRound r) {
-		var competition = managed(activityId);
+		var competition = queries.managed(activityId);
 		if (competition.status() == ActivityStatus.CANCELLED || competition.status() == ActivityStatus.FINISHED) {
 			// A cancelled or finished edition takes no new rounds: judges would be invited to nothing.
 			throw InvalidInputException.of(null, "competition.round.notOpen");
@@ -134,7 +141,7 @@ public class CompetitionService {
 	/** A unit submits an entry into the first round, while it is open; performers by count, optionally by name (member ids). */
 	@Transactional
 	public long submit(long activityId, NewEntry e) {
-		activityService.requireWriter();
+		access.requireWriter();
 		var competition = activities.findById(activityId).filter(a -> a.kind() == ActivityKind.COMPETITION)
 			.orElseThrow(() -> new RecordNotFoundException("competition", activityId));
 		List<FieldProblem> problems = new ArrayList<>();
@@ -183,7 +190,7 @@ public class CompetitionService {
 	/** Applies the closed round's rule: the qualifying entries join the next round. Returns how many advanced. */
 	@Transactional
 	public int advance(long activityId, long roundId) {
-		managed(activityId);
+		queries.managed(activityId);
 		var round = closedRound(activityId, roundId);
 		var next = nextRound(activityId, round);
 		var ranking = JudgingService.rankingOf(competitions, round);
@@ -209,7 +216,7 @@ public class CompetitionService {
 	/** Staff move one entry of a closed round into the next round, with the reason (a wild card, a correction). */
 	@Transactional
 	public void decide(long activityId, long roundId, Long entryId, String reason) {
-		managed(activityId);
+		queries.managed(activityId);
 		var round = closedRound(activityId, roundId);
 		var next = nextRound(activityId, round);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -233,7 +240,7 @@ public class CompetitionService {
 	/** An award of a closed round (一等奖, 优秀组织奖 …) to one of its entries. */
 	@Transactional
 	public void award(long activityId, long roundId, Long entryId, String award) {
-		managed(activityId);
+		queries.managed(activityId);
 		var round = closedRound(activityId, roundId);
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = TextChecks.line(award, "award", 30, problems);
@@ -248,81 +255,6 @@ public class CompetitionService {
 		}
 		competitions.award(round.id(), entryId, name, currentUser.username());
 		audit.record("competition.award", "activity", activityId, round.name() + ": entry " + entryId + " " + name);
-	}
-
-	/** The competition for its organiser's staff: rounds with judges, and the entries in scope. */
-	@Transactional(readOnly = true)
-	public CompetitionView get(long activityId) {
-		var a = managed(activityId);
-		return view(a, competitions.entries(activityId, currentUser.scope().pathPattern()));
-	}
-
-
-	/** Entries the caller's unit submitted (a unit sees only its own). */
-	@Transactional(readOnly = true)
-	public List<EntryView> entriesInScope(long activityId) {
-		activityService.requireWriter();
-		activities.findById(activityId).filter(a -> a.kind() == ActivityKind.COMPETITION)
-			.orElseThrow(() -> new RecordNotFoundException("competition", activityId));
-		return competitions.entries(activityId, currentUser.scope().pathPattern()).stream().map(CompetitionService::entryView).toList();
-	}
-
-	/** Public results: the published rankings and awards of closed rounds, and participation across all rounds. */
-	@Transactional(readOnly = true)
-	public Results results(long activityId) {
-		var a = activities.findById(activityId)
-			.filter(x -> x.kind() == ActivityKind.COMPETITION && x.status() != ActivityStatus.DRAFT)
-			.orElseThrow(() -> new RecordNotFoundException("competition", activityId));
-		List<RoundResults> rounds = new ArrayList<>();
-		for (var r : competitions.rounds(activityId)) {
-			if (r.closed()) {
-				// The public view names no judge: their usernames are sign-in names.
-				var view = roundView(r);
-				rounds.add(new RoundResults(new RoundView(view.id(), view.competitionId(), view.position(), view.name(), view.level(), null,
-						view.hostName(), view.startsOn(), view.endsOn(), view.venue(), view.advanceRule(), view.advanceN(), view.advanceThreshold(),
-						true, List.of()), JudgingService.rankingOf(competitions, r)));
-			}
-		}
-		var f = competitions.figures(activityId);
-		return new Results(a.id(), a.title(), competitions.edition(activityId).orElse(""), a.organizationName(), rounds,
-				new Participation(f.units(), f.entries(), f.performers()));
-	}
-
-	/** Published competitions, for the public list (results) and for units looking for where to submit. */
-	@Transactional(readOnly = true)
-	public List<CompetitionLine> published() {
-		return competitions.published(100).stream()
-			.map(l -> new CompetitionLine(l.id(), l.title(), l.edition(), l.organizationName(), ActivityStatus.valueOf(l.status())))
-			.toList();
-	}
-
-	/** What a unit needs to submit: the edition's forms and whether the first round still takes entries. */
-	@Transactional(readOnly = true)
-	public Submission submission(long activityId) {
-		var a = activities.findById(activityId).filter(x -> x.kind() == ActivityKind.COMPETITION && x.status() != ActivityStatus.DRAFT)
-			.orElseThrow(() -> new RecordNotFoundException("competition", activityId));
-		var first = competitions.rounds(activityId).stream().findFirst();
-		boolean open = a.status() == ActivityStatus.PUBLISHED && first.isPresent() && !first.get().closed();
-		long catchment = first.map(CompetitionRepository.Round::hostId).orElse(null) != null ? first.get().hostId() : a.organizationId();
-		return new Submission(a.id(), a.title(), competitions.edition(activityId).orElse(""), a.organizationName(), competitions.forms(activityId),
-				open, first.map(this::roundView).orElse(null), catchment);
-	}
-
-	public record CompetitionLine(long id, String title, String edition, String organizationName, ActivityStatus status) {
-	}
-
-	/** {@code catchmentId}: entries come from units inside this organisation (the first round's host, else the organiser). */
-	public record Submission(long id, String title, String edition, String organizationName, List<PerformanceForm> forms, boolean open,
-			RoundView firstRound, long catchmentId) {
-	}
-
-	ActivityRepository.Activity managed(long activityId) {
-		activityService.requireWriter();
-		var a = activityService.visible(activityId);
-		if (a.kind() != ActivityKind.COMPETITION || competitions.edition(activityId).isEmpty()) {
-			throw new RecordNotFoundException("competition", activityId);
-		}
-		return a;
 	}
 
 	private CompetitionRepository.Round closedRound(long activityId, long roundId) {
@@ -343,21 +275,6 @@ public class CompetitionService {
 		return next;
 	}
 
-	private CompetitionView view(ActivityRepository.Activity a, List<CompetitionRepository.Entry> entries) {
-		return new CompetitionView(a.id(), a.title(), competitions.edition(a.id()).orElse(""), a.organizationId(), a.organizationName(),
-				competitions.forms(a.id()), competitions.rounds(a.id()).stream().map(this::roundView).toList(),
-				entries.stream().map(CompetitionService::entryView).toList());
-	}
-
-	RoundView roundView(CompetitionRepository.Round r) {
-		return new RoundView(r.id(), r.activityId(), r.position(), r.name(), r.level(), r.hostId(), r.hostName(), r.startsOn(), r.endsOn(), r.venue(), r.rule(),
-				r.advanceN(), r.threshold(), r.closed(), competitions.judges(r.id()));
-	}
-
-	static EntryView entryView(CompetitionRepository.Entry e) {
-		return new EntryView(e.id(), e.title(), e.form(), e.unitId(), e.unitName(), e.performerCount());
-	}
-
 	public record NewCompetition(Long organizationId, String title, String description, String edition, List<PerformanceForm> forms) {
 	}
 
@@ -366,31 +283,5 @@ public class CompetitionService {
 	}
 
 	public record NewEntry(String title, PerformanceForm form, Long unitId, Integer performerCount, List<Long> performerMemberIds) {
-	}
-
-	public record CompetitionView(long id, String title, String edition, long organizationId, String organizationName, List<PerformanceForm> forms,
-			List<RoundView> rounds, List<EntryView> entries) {
-	}
-
-	public record RoundView(long id, long competitionId, int position, String name, RoundLevel level, Long hostId, String hostName, LocalDate startsOn,
-			LocalDate endsOn, String venue, AdvanceRule advanceRule, Integer advanceN, BigDecimal advanceThreshold, boolean closed,
-			List<String> judges) {
-	}
-
-	public record EntryView(long id, String title, PerformanceForm form, long unitId, String unitName, int performerCount) {
-	}
-
-	/** One line of a round's ranking: rank overall, within its form and within its unit and form; award if any. */
-	public record RankedEntry(long entryId, String title, PerformanceForm form, String unitName, BigDecimal score, int judges, Integer rank,
-			Integer rankInForm, Integer rankInUnit, String award) {
-	}
-
-	public record RoundResults(RoundView round, List<RankedEntry> ranking) {
-	}
-
-	public record Participation(long units, long entries, long performers) {
-	}
-
-	public record Results(long id, String title, String edition, String organizationName, List<RoundResults> rounds, Participation participation) {
 	}
 }

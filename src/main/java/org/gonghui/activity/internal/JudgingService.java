@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.gonghui.activity.internal.CompetitionService.RankedEntry;
+import org.gonghui.activity.internal.CompetitionQueries.RankedEntry;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.shared.InvalidInputException;
@@ -26,14 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class JudgingService {
 
 	private final CompetitionRepository competitions;
-	private final CompetitionService competitionService;
+	private final CompetitionQueries queries;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	JudgingService(CompetitionRepository competitions, CompetitionService competitionService, CurrentUser currentUser, AuditLog audit, Clock clock) {
+	JudgingService(CompetitionRepository competitions, CompetitionQueries queries, CurrentUser currentUser, AuditLog audit, Clock clock) {
 		this.competitions = competitions;
-		this.competitionService = competitionService;
+		this.queries = queries;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
@@ -69,21 +69,21 @@ public class JudgingService {
 		Map<Long, BigDecimal> mine = competitions.scoresOf(roundId, currentUser.username()).stream()
 			.collect(Collectors.toMap(CompetitionRepository.Score::entryId, CompetitionRepository.Score::score));
 		var lines = competitions.entriesOfRound(roundId).stream()
-			.map(e -> new SheetLine(CompetitionService.entryView(e), mine.get(e.id())))
+			.map(e -> new SheetLine(CompetitionQueries.entryView(e), mine.get(e.id())))
 			.toList();
-		return new JudgeSheet(activityId, competitionService.roundView(round), lines);
+		return new JudgeSheet(activityId, queries.roundView(round), lines);
 	}
 
 	/** Rounds the signed-in account judges. */
 	@Transactional(readOnly = true)
-	public List<CompetitionService.RoundView> myRounds() {
-		return competitions.roundsOfJudge(currentUser.username()).stream().map(competitionService::roundView).toList();
+	public List<CompetitionQueries.RoundView> myRounds() {
+		return competitions.roundsOfJudge(currentUser.username()).stream().map(queries::roundView).toList();
 	}
 
 	/** Closes the round: scores are frozen and the ranking is published. */
 	@Transactional
 	public List<RankedEntry> close(long activityId, long roundId) {
-		competitionService.managed(activityId);
+		queries.managed(activityId);
 		var round = competitions.round(activityId, roundId).orElseThrow(() -> new RecordNotFoundException("round", roundId));
 		if (round.closed() || !competitions.close(roundId, round.version(), currentUser.username(), clock.instant())) {
 			throw InvalidInputException.of("roundId", "competition.round.closed");
@@ -142,9 +142,9 @@ public class JudgingService {
 			.toList();
 	}
 
-	public record SheetLine(CompetitionService.EntryView entry, BigDecimal myScore) {
+	public record SheetLine(CompetitionQueries.EntryView entry, BigDecimal myScore) {
 	}
 
-	public record JudgeSheet(long competitionId, CompetitionService.RoundView round, List<SheetLine> lines) {
+	public record JudgeSheet(long competitionId, CompetitionQueries.RoundView round, List<SheetLine> lines) {
 	}
 }

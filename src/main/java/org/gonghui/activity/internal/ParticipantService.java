@@ -28,21 +28,21 @@ public class ParticipantService {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final ParticipantRepository participants;
-	private final ActivityService activities;
+	private final ActivityAccess access;
 	private final AuditLog audit;
 	private final MessageSource messages;
 
-	ParticipantService(ParticipantRepository participants, ActivityService activities, AuditLog audit, MessageSource messages) {
+	ParticipantService(ParticipantRepository participants, ActivityAccess access, AuditLog audit, MessageSource messages) {
 		this.participants = participants;
-		this.activities = activities;
+		this.access = access;
 		this.audit = audit;
 		this.messages = messages;
 	}
 
 	@Transactional(readOnly = true)
 	public PageResult<ParticipantView> list(long activityId, RegistrationStatus status, PageResult.Request page) {
-		activities.requireWriter();
-		activities.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		long total = participants.count(activityId, status);
 		return new PageResult<>(participants.page(activityId, status, page.offset(), page.size()).stream().map(ParticipantService::view).toList(),
 				page.page(), page.size(), total);
@@ -50,8 +50,8 @@ public class ParticipantService {
 
 	@Transactional(readOnly = true)
 	public Map<RegistrationStatus, Long> counts(long activityId) {
-		activities.requireWriter();
-		activities.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		Map<RegistrationStatus, Long> counts = new EnumMap<>(RegistrationStatus.class);
 		for (RegistrationStatus s : RegistrationStatus.values()) {
 			counts.put(s, 0L);
@@ -64,8 +64,8 @@ public class ParticipantService {
 	// Not read-only: the export writes its audit row (PostgreSQL refuses an INSERT in a READ ONLY transaction).
 	@Transactional
 	public void export(long activityId, RegistrationStatus status, OutputStream out) throws IOException {
-		activities.requireWriter();
-		var activity = activities.visible(activityId);
+		access.requireWriter();
+		var activity = access.visible(activityId);
 		Workbook workbook = new Workbook(out, "Gonghui", "1.0");
 		Worksheet sheet = workbook.newWorksheet("报名名单");
 		String[] headers = { "序号", "姓名", "会员证号", "单位", "报名状态", "报名时间", "首次签到" };
@@ -92,7 +92,7 @@ public class ParticipantService {
 	}
 
 	private static String format(Instant instant) {
-		LocalDateTime local = ActivityService.local(instant);
+		LocalDateTime local = ActivityQueries.local(instant);
 		return local == null ? "" : TIME.format(local);
 	}
 
@@ -105,11 +105,11 @@ public class ParticipantService {
 			Instant registeredAt, Instant firstCheckIn) {
 
 		public LocalDateTime registeredAtLocal() {
-			return ActivityService.local(registeredAt);
+			return ActivityQueries.local(registeredAt);
 		}
 
 		public LocalDateTime firstCheckInLocal() {
-			return ActivityService.local(firstCheckIn);
+			return ActivityQueries.local(firstCheckIn);
 		}
 	}
 }

@@ -39,20 +39,20 @@ public class RegistrationService {
 
 	private final RegistrationRepository registrations;
 	private final ActivityRepository activities;
-	private final ActivityService activityService;
+	private final ActivityAccess access;
 	private final Members members;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Waitlist waitlist;
 
-	RegistrationService(RegistrationRepository registrations, ActivityRepository activities, ActivityService activityService, Members members,
+	RegistrationService(RegistrationRepository registrations, ActivityRepository activities, ActivityAccess access, Members members,
 			CurrentUser currentUser, AuditLog audit, Clock clock,
 			Waitlist waitlist) {
 		this.waitlist = waitlist;
 		this.registrations = registrations;
 		this.activities = activities;
-		this.activityService = activityService;
+		this.access = access;
 		this.members = members;
 		this.currentUser = currentUser;
 		this.audit = audit;
@@ -93,14 +93,14 @@ public class RegistrationService {
 	public Attempt attempt(long activityId, Long memberId) {
 		MemberSummary member;
 		ActivityRepository.WithRegistration found;
-		boolean staff = activityService.mayWrite();
+		boolean staff = access.mayWrite();
 		if (staff) {
 			if (memberId == null) {
-				activityService.visible(activityId);
+				access.visible(activityId);
 				throw InvalidInputException.of("memberId", "validation.required");
 			}
 			found = activities.findWithRegistration(activityId, memberId).orElse(null);
-			activityService.visible(Optional.ofNullable(found).map(ActivityRepository.WithRegistration::activity), activityId);
+			access.visible(Optional.ofNullable(found).map(ActivityRepository.WithRegistration::activity), activityId);
 			member = members.find(memberId)
 				.filter(m -> currentUser.scope().includes(new OrgPath(m.unionPath())))
 				.orElseThrow(() -> InvalidInputException.of("memberId", "activity.member.notFound"));
@@ -112,7 +112,7 @@ public class RegistrationService {
 				throw new AccessDeniedException("Workers register only themselves");
 			}
 			found = activities.findWithRegistration(activityId, member.id()).orElse(null);
-			activityService.visibleTo(member, Optional.ofNullable(found).map(ActivityRepository.WithRegistration::activity), activityId);
+			access.visibleTo(member, Optional.ofNullable(found).map(ActivityRepository.WithRegistration::activity), activityId);
 		}
 		if (found.registrationId() != null) {
 			return new Attempt(new RegistrationView(found.registrationId(), activityId, member.id(), member.name(), found.status(),
@@ -124,7 +124,7 @@ public class RegistrationService {
 			throw InvalidInputException.of("memberId", "activity.member.notActive");
 		}
 		// A worker's activity was found through the audience rule already (visibleTo).
-		if (staff && !activityService.inAudience(activity, member)) {
+		if (staff && !access.inAudience(activity, member)) {
 			throw InvalidInputException.of("memberId", "activity.member.notInAudience");
 		}
 		// Microseconds, as the database keeps them, so the answer shows what was stored.
@@ -161,8 +161,8 @@ public class RegistrationService {
 	 * each gets its own result; one refusal does not stop the others. Staff only.
 	 */
 	public List<ListEntryResult> registerList(long activityId, List<String> entries) {
-		activityService.requireWriter();
-		activityService.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		if (entries == null || entries.isEmpty()) {
 			throw InvalidInputException.of("entries", "validation.required");
 		}
@@ -228,9 +228,9 @@ public class RegistrationService {
 	/** The organiser approves a registration that waits for approval: a seat if one is free, else the waitlist. */
 	@Transactional
 	public RegistrationView approve(long registrationId) {
-		activityService.requireWriter();
+		access.requireWriter();
 		RegistrationRepository.Registration r = visible(registrationId);
-		ActivityRepository.Activity activity = activityService.visible(r.activityId());
+		ActivityRepository.Activity activity = access.visible(r.activityId());
 		if (r.status() != RegistrationStatus.PENDING_APPROVAL) {
 			throw InvalidInputException.of("status", "activity.registration.illegal", r.status().name(), RegistrationStatus.REGISTERED.name());
 		}
@@ -316,8 +316,8 @@ public class RegistrationService {
 
 	@Transactional(readOnly = true)
 	public PageResult<RegistrationView> list(long activityId, PageResult.Request page) {
-		activityService.requireWriter();
-		activityService.visible(activityId);
+		access.requireWriter();
+		access.visible(activityId);
 		long total = registrations.count(activityId);
 		return new PageResult<>(registrations.page(activityId, page.offset(), page.size()).stream().map(r -> view(r, false)).toList(), page.page(),
 				page.size(), total);
@@ -348,7 +348,7 @@ public class RegistrationService {
 
 	/** Staff see registrations of activities in scope; a worker sees their own. Anything else is not found. */
 	private RegistrationRepository.Registration visibleOrOwn(long id) {
-		if (activityService.mayWrite()) {
+		if (access.mayWrite()) {
 			return visible(id);
 		}
 		MemberSummary member = self().orElseThrow(() -> new RecordNotFoundException("registration", id));
@@ -359,7 +359,7 @@ public class RegistrationService {
 	private RegistrationRepository.Registration visible(long id) {
 		RegistrationRepository.Registration r = registrations.findById(id).orElseThrow(() -> new RecordNotFoundException("registration", id));
 		try {
-			activityService.visible(r.activityId());
+			access.visible(r.activityId());
 		}
 		catch (RecordNotFoundException e) {
 			throw new RecordNotFoundException("registration", id);
@@ -388,7 +388,7 @@ public class RegistrationService {
 		}
 
 		public java.time.LocalDateTime startsAtLocal() {
-			return ActivityService.local(startsAt);
+			return ActivityQueries.local(startsAt);
 		}
 	}
 

@@ -8,14 +8,15 @@ import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.ActivityStatus;
 import org.gonghui.activity.RegistrationStatus;
 import org.gonghui.activity.internal.ActivityLifecycle;
+import org.gonghui.activity.internal.ActivityQueries;
+import org.gonghui.activity.internal.ActivityQueries.ActivityLine;
+import org.gonghui.activity.internal.ActivityQueries.ActivityQuery;
 import org.gonghui.activity.internal.ActivityService.ActivityEdit;
-import org.gonghui.activity.internal.ActivityService.ActivityLine;
-import org.gonghui.activity.internal.ActivityService.ActivityQuery;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.gonghui.activity.internal.ActivityQueries.ActivityView;
 import org.gonghui.activity.internal.ActivityService;
-import org.gonghui.activity.internal.ActivityService.ActivityView;
 import org.gonghui.activity.internal.ActivityService.NewActivity;
 import org.gonghui.activity.internal.RegistrationService;
 import org.gonghui.activity.internal.RegistrationService.RegistrationView;
@@ -40,12 +41,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ActivityApiController {
 
 	private final ActivityService activities;
+	private final ActivityQueries queries;
 	private final ActivityLifecycle lifecycle;
 	private final RegistrationService registrations;
 	private final MessageSource messages;
 
-	ActivityApiController(ActivityService activities, ActivityLifecycle lifecycle, RegistrationService registrations, MessageSource messages) {
+	ActivityApiController(ActivityService activities, ActivityQueries queries, ActivityLifecycle lifecycle, RegistrationService registrations,
+			MessageSource messages) {
 		this.activities = activities;
+		this.queries = queries;
 		this.lifecycle = lifecycle;
 		this.registrations = registrations;
 		this.messages = messages;
@@ -54,23 +58,23 @@ class ActivityApiController {
 	@GetMapping("/api/activities")
 	@Operation(summary = "Activities in the caller's scope (staff), filtered by status, kind and title, sorted and paged")
 	PageResult<ActivityLine> list(@RequestParam(required = false) ActivityStatus status, @RequestParam(required = false) ActivityKind kind,
-			@RequestParam(required = false) String q, @RequestParam(required = false) ActivityService.ListSort sort,
+			@RequestParam(required = false) String q, @RequestParam(required = false) ActivityQueries.ListSort sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return activities.list(new ActivityQuery(status, kind, q, sort), new PageResult.Request(page, size));
+		return queries.list(new ActivityQuery(status, kind, q, sort), new PageResult.Request(page, size));
 	}
 
 	@PutMapping("/api/activities/{id}")
 	@Operation(summary = "Edit the details before the activity starts (version required); capacity may not drop below the seats taken")
 	ActivityView update(@PathVariable long id, @RequestBody ActivityEdit request) {
 		activities.update(id, request);
-		return activities.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping("/api/activities/{id}/status")
 	@Operation(summary = "Move the status: PUBLISHED, CLOSED (stop registration), ONGOING, FINISHED, CANCELLED (reason required)")
 	ActivityView move(@PathVariable long id, @RequestBody StatusRequest request) {
 		lifecycle.move(id, request.status(), request.reason());
-		return activities.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping("/api/activities/{id}/finish")
@@ -78,7 +82,7 @@ class ActivityApiController {
 			+ " become NO_SHOW; a training camp evaluates completion and issues certificates")
 	ActivityView finish(@PathVariable long id) {
 		lifecycle.finish(id);
-		return activities.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping("/api/activities/{id}/registrations/list")
@@ -96,19 +100,19 @@ class ActivityApiController {
 			description = "Registration window defaults to: from publishing until the first session starts; audience to the organiser's subtree")
 	ResponseEntity<ActivityView> create(@RequestBody NewActivity request) {
 		long id = activities.create(request);
-		return ResponseEntity.created(URI.create("/api/activities/" + id)).body(activities.get(id));
+		return ResponseEntity.created(URI.create("/api/activities/" + id)).body(queries.get(id));
 	}
 
 	@GetMapping("/api/activities/{id}")
 	@Operation(summary = "One activity with its sessions: staff in scope, or a worker in its audience once published")
 	ActivityView get(@PathVariable long id) {
-		return registrations.self().map(member -> activities.getFor(member, id)).orElseGet(() -> activities.get(id));
+		return registrations.self().map(member -> queries.getFor(member, id)).orElseGet(() -> queries.get(id));
 	}
 
 	@GetMapping("/api/activities/open")
 	@Operation(summary = "Published activities the signed-in worker may join")
 	java.util.List<ActivityView> open() {
-		return activities.openFor(registrations.self().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Workers only")));
+		return queries.openFor(registrations.self().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Workers only")));
 	}
 
 	@GetMapping("/api/me/registrations")
@@ -120,7 +124,7 @@ class ActivityApiController {
 	@PostMapping("/api/activities/{id}/publish")
 	ActivityView publish(@PathVariable long id) {
 		lifecycle.publish(id);
-		return activities.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping("/api/activities/{id}/registrations")

@@ -2,7 +2,7 @@ package org.gonghui.activity.web;
 
 import java.util.EnumSet;
 
-import org.gonghui.activity.internal.ActivityService;
+import org.gonghui.activity.internal.ActivityQueries;
 import org.gonghui.activity.internal.RegistrationService;
 import org.gonghui.member.MemberSummary;
 import org.gonghui.platform.FormErrors;
@@ -31,12 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ActivityController {
 
-	private final ActivityService activities;
+	private final ActivityQueries activities;
 	private final RegistrationService registrations;
 	private final MessageSource messages;
 	private final org.gonghui.activity.internal.CertificateService certificates;
 
-	ActivityController(ActivityService activities, RegistrationService registrations, MessageSource messages,
+	ActivityController(ActivityQueries activities, RegistrationService registrations, MessageSource messages,
 			org.gonghui.activity.internal.CertificateService certificates) {
 		this.certificates = certificates;
 		this.activities = activities;

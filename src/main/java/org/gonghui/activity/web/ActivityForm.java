@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.Audience;
+import org.gonghui.activity.internal.ActivityQueries.ActivityView;
 import org.gonghui.activity.internal.ActivityService.ActivityEdit;
-import org.gonghui.activity.internal.ActivityService.ActivityView;
 import org.gonghui.activity.internal.ActivityService.CoOrganizerInput;
 import org.gonghui.activity.internal.ActivityService.ExpertInput;
 import org.gonghui.activity.internal.ActivityService.NewActivity;

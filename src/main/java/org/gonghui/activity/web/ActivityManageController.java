@@ -13,8 +13,9 @@ import org.gonghui.activity.ActivityStatus;
 import org.gonghui.activity.Audience;
 import org.gonghui.activity.RegistrationStatus;
 import org.gonghui.activity.internal.ActivityLifecycle;
+import org.gonghui.activity.internal.ActivityQueries;
+import org.gonghui.activity.internal.ActivityQueries.ActivityQuery;
 import org.gonghui.activity.internal.ActivityService;
-import org.gonghui.activity.internal.ActivityService.ActivityQuery;
 import org.gonghui.activity.internal.ParticipantService;
 import org.gonghui.activity.internal.RegistrationService;
 import org.gonghui.platform.FormErrors;
@@ -48,19 +49,21 @@ class ActivityManageController {
 	private static final int PARTICIPANTS_PAGE_SIZE = 50;
 
 	private final ActivityService activities;
+	private final ActivityQueries queries;
 	private final ActivityLifecycle lifecycle;
 	private final ParticipantService participants;
 	private final RegistrationService registrations;
 	private final MessageSource messages;
 	private final org.gonghui.activity.internal.CampCompletion camps;
-	private final org.gonghui.activity.internal.CompetitionService competitions;
+	private final org.gonghui.activity.internal.CompetitionQueries competitions;
 
-	ActivityManageController(ActivityService activities, ActivityLifecycle lifecycle, ParticipantService participants,
+	ActivityManageController(ActivityService activities, ActivityQueries queries, ActivityLifecycle lifecycle, ParticipantService participants,
 			RegistrationService registrations, MessageSource messages, org.gonghui.activity.internal.CampCompletion camps,
-			org.gonghui.activity.internal.CompetitionService competitions) {
+			org.gonghui.activity.internal.CompetitionQueries competitions) {
 		this.competitions = competitions;
 		this.camps = camps;
 		this.activities = activities;
+		this.queries = queries;
 		this.lifecycle = lifecycle;
 		this.participants = participants;
 		this.registrations = registrations;
@@ -69,14 +72,14 @@ class ActivityManageController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) ActivityStatus status, @RequestParam(required = false) ActivityKind kind,
-			@RequestParam(required = false) String q, @RequestParam(required = false) ActivityService.ListSort sort,
+			@RequestParam(required = false) String q, @RequestParam(required = false) ActivityQueries.ListSort sort,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		var query = new ActivityQuery(status, kind, q, sort == null ? ActivityService.ListSort.STARTS : sort);
+		var query = new ActivityQuery(status, kind, q, sort == null ? ActivityQueries.ListSort.STARTS : sort);
 		model.addAttribute("query", query);
-		model.addAttribute("activities", activities.list(query, new PageResult.Request(page, PAGE_SIZE)));
+		model.addAttribute("activities", queries.list(query, new PageResult.Request(page, PAGE_SIZE)));
 		model.addAttribute("statuses", ActivityStatus.values());
 		model.addAttribute("kinds", ActivityKind.values());
-		model.addAttribute("sorts", ActivityService.ListSort.values());
+		model.addAttribute("sorts", ActivityQueries.ListSort.values());
 		model.addAttribute("activeNav", "/activities/manage");
 		return "activities/manage/list";
 	}
@@ -92,9 +95,9 @@ class ActivityManageController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				List<Long> employers = form.getAudience() == Audience.EMPLOYERS ? activities.employerIds(form.getOrganizationId(), form.employerLines())
+				List<Long> employers = form.getAudience() == Audience.EMPLOYERS ? queries.employerIds(form.getOrganizationId(), form.employerLines())
 						: List.of();
-				List<Long> members = form.getAudience() == Audience.NAMED_LIST ? activities.memberIdsByCard(form.memberLines()) : List.of();
+				List<Long> members = form.getAudience() == Audience.NAMED_LIST ? queries.memberIdsByCard(form.memberLines()) : List.of();
 				long id = activities.create(form.command(employers, members));
 				redirect.addFlashAttribute("message", "activity.saved");
 				return "redirect:/activities/manage/" + id;
@@ -111,7 +114,7 @@ class ActivityManageController {
 	@GetMapping("/{id:\\d+}")
 	String show(@PathVariable long id, @RequestParam(required = false) RegistrationStatus status, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		var activity = activities.get(id);
+		var activity = queries.get(id);
 		model.addAttribute("activity", activity);
 		model.addAttribute("moves", activity.status().next());
 		model.addAttribute("counts", participants.counts(id));
@@ -127,7 +130,7 @@ class ActivityManageController {
 
 	@GetMapping("/{id:\\d+}/edit")
 	String editForm(@PathVariable long id, Model model) {
-		model.addAttribute("form", ActivityForm.of(activities.get(id)));
+		model.addAttribute("form", ActivityForm.of(queries.get(id)));
 		return form(model, id);
 	}
 
@@ -201,7 +204,7 @@ class ActivityManageController {
 
 	@GetMapping("/{id:\\d+}/participants.xlsx")
 	void export(@PathVariable long id, @RequestParam(required = false) RegistrationStatus status, HttpServletResponse response) throws IOException {
-		var activity = activities.get(id);
+		var activity = queries.get(id);
 		String filename = URLEncoder.encode(activity.title() + "-报名名单.xlsx", StandardCharsets.UTF_8).replace("+", "%20");
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", "attachment; filename=\"participants.xlsx\"; filename*=UTF-8''" + filename);

@@ -5,8 +5,9 @@ import java.util.EnumSet;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gonghui.activity.CaravanStatus;
+import org.gonghui.activity.internal.CaravanQueries;
+import org.gonghui.activity.internal.CaravanQueries.CaravanView;
 import org.gonghui.activity.internal.CaravanService;
-import org.gonghui.activity.internal.CaravanService.CaravanView;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.platform.NavigationItem;
 import org.gonghui.platform.Role;
@@ -37,19 +38,21 @@ class CaravanController {
 	private static final int PAGE_SIZE = 20;
 
 	private final CaravanService caravans;
+	private final CaravanQueries queries;
 	private final MessageSource messages;
 
-	CaravanController(CaravanService caravans, MessageSource messages) {
+	CaravanController(CaravanService caravans, CaravanQueries queries, MessageSource messages) {
 		this.caravans = caravans;
+		this.queries = queries;
 		this.messages = messages;
 	}
 
 	@GetMapping
 	String list(@RequestParam(required = false) CaravanStatus status, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("caravans", caravans.list(status, new PageResult.Request(page, PAGE_SIZE)));
+		model.addAttribute("caravans", queries.list(status, new PageResult.Request(page, PAGE_SIZE)));
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", CaravanStatus.values());
-		model.addAttribute("mayRequest", caravans.mayRequest());
+		model.addAttribute("mayRequest", queries.mayRequest());
 		model.addAttribute("activeNav", "/caravans");
 		return "caravans/list";
 	}
@@ -57,7 +60,7 @@ class CaravanController {
 	@GetMapping("/new")
 	String newForm(Model model) {
 		var form = new CaravanRequestForm();
-		form.setUnionId(caravans.defaultUnion());
+		form.setUnionId(queries.defaultUnion());
 		model.addAttribute("form", form);
 		return form(model);
 	}
@@ -82,7 +85,7 @@ class CaravanController {
 
 	@GetMapping("/{id:\\d+}")
 	String show(@PathVariable long id, Model model) {
-		CaravanView caravan = caravans.get(id);
+		CaravanView caravan = queries.get(id);
 		// The session title is data the union's members read, so the suggestion is Chinese whatever the page language.
 		String sessionTitle = messages.getMessage("caravan.schedule.defaultSession", null, java.util.Locale.SIMPLIFIED_CHINESE);
 		model.addAttribute("scheduleForm", CaravanScheduleForm.defaults(caravan, sessionTitle));
@@ -139,7 +142,7 @@ class CaravanController {
 			}
 		}
 		response.setStatus(400);
-		return show(caravans.get(id), model);
+		return show(queries.get(id), model);
 	}
 
 	private String show(CaravanView caravan, Model model) {
@@ -149,7 +152,7 @@ class CaravanController {
 	}
 
 	private String form(Model model) {
-		model.addAttribute("today", caravans.today());
+		model.addAttribute("today", queries.today());
 		model.addAttribute("activeNav", "/caravans");
 		return "caravans/form";
 	}

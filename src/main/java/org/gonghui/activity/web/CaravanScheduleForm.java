@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gonghui.activity.internal.ActivityService.ExpertInput;
+import org.gonghui.activity.internal.CaravanQueries.CaravanView;
 import org.gonghui.activity.internal.CaravanService.CaravanSession;
-import org.gonghui.activity.internal.CaravanService.CaravanView;
 import org.gonghui.activity.internal.CaravanService.ScheduleInput;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;

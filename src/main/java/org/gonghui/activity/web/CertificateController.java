@@ -3,7 +3,7 @@ package org.gonghui.activity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gonghui.activity.internal.ActivityService;
+import org.gonghui.activity.internal.ActivityQueries;
 import org.gonghui.activity.internal.CertificateService;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.shared.InvalidInputException;
@@ -26,10 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CertificateController {
 
 	private final CertificateService certificates;
-	private final ActivityService activities;
+	private final ActivityQueries activities;
 	private final MessageSource messages;
 
-	CertificateController(CertificateService certificates, ActivityService activities, MessageSource messages) {
+	CertificateController(CertificateService certificates, ActivityQueries activities, MessageSource messages) {
 		this.certificates = certificates;
 		this.activities = activities;
 		this.messages = messages;

@@ -4,14 +4,15 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
+import org.gonghui.activity.internal.CompetitionQueries;
+import org.gonghui.activity.internal.CompetitionQueries.CompetitionView;
+import org.gonghui.activity.internal.CompetitionQueries.EntryView;
+import org.gonghui.activity.internal.CompetitionQueries.RankedEntry;
+import org.gonghui.activity.internal.CompetitionQueries.Results;
 import org.gonghui.activity.internal.CompetitionService;
-import org.gonghui.activity.internal.CompetitionService.CompetitionView;
-import org.gonghui.activity.internal.CompetitionService.EntryView;
 import org.gonghui.activity.internal.CompetitionService.NewCompetition;
 import org.gonghui.activity.internal.CompetitionService.NewEntry;
 import org.gonghui.activity.internal.CompetitionService.NewRound;
-import org.gonghui.activity.internal.CompetitionService.RankedEntry;
-import org.gonghui.activity.internal.CompetitionService.Results;
 import org.gonghui.activity.internal.JudgingService;
 import org.gonghui.activity.internal.JudgingService.JudgeSheet;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +31,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CompetitionApiController {
 
 	private final CompetitionService competitions;
+	private final CompetitionQueries queries;
 	private final JudgingService judging;
 
-	CompetitionApiController(CompetitionService competitions, JudgingService judging) {
+	CompetitionApiController(CompetitionService competitions, CompetitionQueries queries, JudgingService judging) {
 		this.competitions = competitions;
+		this.queries = queries;
 		this.judging = judging;
 	}
 
@@ -41,19 +44,19 @@ class CompetitionApiController {
 	@Operation(summary = "Create a competition (a published activity of kind COMPETITION) with its edition and forms; the id is the activity's")
 	ResponseEntity<CompetitionView> create(@RequestBody NewCompetition request) {
 		long id = competitions.create(request);
-		return ResponseEntity.created(URI.create("/api/competitions/" + id)).body(competitions.get(id));
+		return ResponseEntity.created(URI.create("/api/competitions/" + id)).body(queries.get(id));
 	}
 
 	@GetMapping("/api/competitions/{id}")
 	CompetitionView get(@PathVariable long id) {
-		return competitions.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping("/api/competitions/{id}/rounds")
 	@Operation(summary = "Add the next round (grassroots, semi-final, final) with dates, venue, host, judges and advance rule")
 	ResponseEntity<CompetitionView> addRound(@PathVariable long id, @RequestBody NewRound request) {
 		long round = competitions.addRound(id, request);
-		return ResponseEntity.created(URI.create("/api/competitions/" + id + "/rounds/" + round)).body(competitions.get(id));
+		return ResponseEntity.created(URI.create("/api/competitions/" + id + "/rounds/" + round)).body(queries.get(id));
 	}
 
 	@PostMapping("/api/competitions/{id}/entries")
@@ -61,13 +64,13 @@ class CompetitionApiController {
 	ResponseEntity<EntryView> submit(@PathVariable long id, @RequestBody NewEntry request) {
 		long entry = competitions.submit(id, request);
 		return ResponseEntity.created(URI.create("/api/competitions/" + id + "/entries/" + entry))
-			.body(competitions.entriesInScope(id).stream().filter(e -> e.id() == entry).findFirst().orElseThrow());
+			.body(queries.entriesInScope(id).stream().filter(e -> e.id() == entry).findFirst().orElseThrow());
 	}
 
 	@GetMapping("/api/competitions/{id}/entries")
 	@Operation(summary = "Entries of the caller's units (a unit sees only its own)")
 	List<EntryView> entries(@PathVariable long id) {
-		return competitions.entriesInScope(id);
+		return queries.entriesInScope(id);
 	}
 
 	@PostMapping("/api/competitions/{id}/rounds/{roundId}/scores")
@@ -105,7 +108,7 @@ class CompetitionApiController {
 	@Operation(summary = "Staff decision: an entry of the closed round joins the next round, with the reason")
 	CompetitionView decide(@PathVariable long id, @PathVariable long roundId, @RequestBody DecisionRequest request) {
 		competitions.decide(id, roundId, request.entryId(), request.reason());
-		return competitions.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping("/api/competitions/{id}/rounds/{roundId}/awards")
@@ -117,7 +120,7 @@ class CompetitionApiController {
 	@GetMapping("/api/competitions/{id}/results")
 	@Operation(summary = "Public results: published rankings and awards, and participation (units, entries, performers)")
 	Results results(@PathVariable long id) {
-		return competitions.results(id);
+		return queries.results(id);
 	}
 
 	record ScoreRequest(Long entryId, BigDecimal score) {

@@ -3,6 +3,7 @@ package org.gonghui.activity.web;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 
+import org.gonghui.activity.internal.CompetitionQueries;
 import org.gonghui.activity.internal.CompetitionService;
 import org.gonghui.activity.internal.JudgingService;
 import org.gonghui.platform.FormErrors;
@@ -25,35 +26,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CompetitionController {
 
 	private final CompetitionService competitions;
+	private final CompetitionQueries queries;
 	private final JudgingService judging;
 	private final MessageSource messages;
-	private final org.gonghui.activity.internal.ActivityService activities;
+	private final org.gonghui.activity.internal.ActivityQueries activities;
 
-	CompetitionController(CompetitionService competitions, JudgingService judging, MessageSource messages,
-			org.gonghui.activity.internal.ActivityService activities) {
+	CompetitionController(CompetitionService competitions, CompetitionQueries queries, JudgingService judging, MessageSource messages,
+			org.gonghui.activity.internal.ActivityQueries activities) {
 		this.activities = activities;
 		this.competitions = competitions;
+		this.queries = queries;
 		this.judging = judging;
 		this.messages = messages;
 	}
 
 	@GetMapping("/competitions/{id:\\d+}/results")
 	String results(@PathVariable long id, Model model) {
-		model.addAttribute("results", competitions.results(id));
+		model.addAttribute("results", queries.results(id));
 		return "competitions/results";
 	}
 
 	@GetMapping("/competitions")
 	String list(Model model) {
-		model.addAttribute("competitions", competitions.published());
+		model.addAttribute("competitions", queries.published());
 		model.addAttribute("activeNav", "/competitions");
 		return "competitions/list";
 	}
 
 	@GetMapping("/competitions/{id:\\d+}/entries")
 	String entries(@PathVariable long id, Model model) {
-		model.addAttribute("submission", competitions.submission(id));
-		model.addAttribute("entries", competitions.entriesInScope(id));
+		model.addAttribute("submission", queries.submission(id));
+		model.addAttribute("entries", queries.entriesInScope(id));
 		// A unit usually submits its own entries: its own organisation is the picker's first value.
 		model.addAttribute("defaultUnit", activities.ownOrganisation());
 		model.addAttribute("activeNav", "/competitions");

@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gonghui.activity.AdvanceRule;
 import org.gonghui.activity.PerformanceForm;
 import org.gonghui.activity.RoundLevel;
-import org.gonghui.activity.internal.ActivityService;
+import org.gonghui.activity.internal.ActivityQueries;
+import org.gonghui.activity.internal.CompetitionQueries;
 import org.gonghui.activity.internal.CompetitionService;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.shared.InvalidInputException;
@@ -29,11 +30,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CompetitionSetupController {
 
 	private final CompetitionService competitions;
-	private final ActivityService activities;
+	private final CompetitionQueries queries;
+	private final ActivityQueries activities;
 	private final MessageSource messages;
 
-	CompetitionSetupController(CompetitionService competitions, ActivityService activities, MessageSource messages) {
+	CompetitionSetupController(CompetitionService competitions, CompetitionQueries queries, ActivityQueries activities,
+			MessageSource messages) {
 		this.competitions = competitions;
+		this.queries = queries;
 		this.activities = activities;
 		this.messages = messages;
 	}
@@ -93,7 +97,7 @@ class CompetitionSetupController {
 	}
 
 	private String roundForm(long id, Model model) {
-		var competition = competitions.get(id);
+		var competition = queries.get(id);
 		model.addAttribute("competition", competition);
 		model.addAttribute("levels", RoundLevel.values());
 		model.addAttribute("rules", AdvanceRule.values());

@@ -41,7 +41,7 @@ public class NearestSites {
 			throw InvalidInputException.of("k", "site.nearest.k", MAX_K);
 		}
 		GeoPoint from = Coordinates.toWgs84(lat, lon, crs);
-		int minuteOfWeek = OpeningHours.minuteOfWeek(LocalDateTime.ofInstant(clock.instant(), SiteService.ZONE));
+		int minuteOfWeek = OpeningHours.minuteOfWeek(LocalDateTime.ofInstant(clock.instant(), SiteQueries.ZONE));
 		long mask = amenities == null ? 0 : Amenity.maskOf(amenities);
 		List<SiteIndex.Hit> hits = index.nearest(from.lat(), from.lon(), limit, new SiteIndex.Filter(type, mask, openNowOnly), minuteOfWeek);
 		List<NearbySite> result = new ArrayList<>(hits.size());

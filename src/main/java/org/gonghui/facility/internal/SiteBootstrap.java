@@ -39,10 +39,12 @@ class SiteBootstrap implements StartupData {
 
 	private final JdbcClient jdbc;
 	private final SiteService sites;
+	private final SiteQueries queries;
 
-	SiteBootstrap(JdbcClient jdbc, SiteService sites) {
+	SiteBootstrap(JdbcClient jdbc, SiteService sites, SiteQueries queries) {
 		this.jdbc = jdbc;
 		this.sites = sites;
+		this.queries = queries;
 	}
 
 	@Override
@@ -52,7 +54,7 @@ class SiteBootstrap implements StartupData {
 				|| jdbc.sql("select count(*) from organization where name = '丰台区总工会'").query(Long.class).single() == 0) {
 			return;
 		}
-		LocalDate today = sites.today();
+		LocalDate today = queries.today();
 		LocalDate jan = LocalDate.of(today.getYear(), 1, 1);
 		// 丰台: the year's plan in progress.
 		site("丰台区总工会", SiteType.WORKERS_HOME, "丰台区丽泽职工之家", "丰台区丽泽路18号院1号楼一层", 39.8653, 116.3079, "Mo-Su 08:00-20:00", HOME,

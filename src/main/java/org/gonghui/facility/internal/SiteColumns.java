@@ -14,7 +14,7 @@ import org.springframework.context.MessageSource;
  * The columns of the site sheet, in the order the export writes them, so an exported file can be edited
  * and imported again. Headers are matched loosely (spaces, full-width forms, a few English aliases).
  */
-enum SiteColumns {
+enum SiteColumns implements org.gonghui.shared.spreadsheet.SheetColumn {
 	/** The site's number as the export writes it: a row with one updates that site, a row without creates one. */
 	CODE("站点编号", "id", false, "code", "id", "siteid", "编号"),
 	ORGANIZATION("所属组织", "organizationId", true, "organization", "owner"),
@@ -48,32 +48,19 @@ enum SiteColumns {
 		this.aliases = List.of(aliases);
 	}
 
-	String header() {
+	@Override
+	public String header() {
 		return header;
 	}
 
-	static Set<SiteColumns> required() {
-		Set<SiteColumns> set = EnumSet.noneOf(SiteColumns.class);
-		for (SiteColumns c : values()) {
-			if (c.required) {
-				set.add(c);
-			}
-		}
-		return set;
+	@Override
+	public List<String> aliases() {
+		return aliases;
 	}
 
-	/** Where each known column sits in the header row; unknown columns are ignored. */
-	static Map<SiteColumns, Integer> locate(List<String> header) {
-		Map<SiteColumns, Integer> positions = new EnumMap<>(SiteColumns.class);
-		for (int i = 0; i < header.size(); i++) {
-			String h = normalise(header.get(i));
-			for (SiteColumns c : values()) {
-				if (!positions.containsKey(c) && (h.equals(normalise(c.header)) || c.aliases.stream().anyMatch(a -> h.equals(normalise(a))))) {
-					positions.put(c, i);
-				}
-			}
-		}
-		return positions;
+	@Override
+	public boolean required() {
+		return required;
 	}
 
 	/** The column a service field problem belongs to. */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.gonghui.facility.Amenity;
-import org.gonghui.facility.internal.SiteService.SiteQuery;
+import org.gonghui.facility.internal.SiteQueries.SiteQuery;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -25,14 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class SiteExportService {
 
 	private final SiteRepository sites;
-	private final SiteService service;
+	private final SiteQueries queries;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final MessageSource messages;
 
-	SiteExportService(SiteRepository sites, SiteService service, CurrentUser currentUser, AuditLog audit, MessageSource messages) {
+	SiteExportService(SiteRepository sites, SiteQueries queries, CurrentUser currentUser, AuditLog audit, MessageSource messages) {
 		this.sites = sites;
-		this.service = service;
+		this.queries = queries;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.messages = messages;
@@ -57,7 +57,7 @@ public class SiteExportService {
 		if (templateOnly) {
 			Object[] example = { "", "丰台区总工会", label("site.type.OUTDOOR_WORKER_STATION"), "示例暖心驿站", "丰台区某某路1号", 39.8480, 116.3050, "WGS84",
 					"Mo-Su 07:00-21:00", label("site.amenity.DRINKING_WATER") + "、" + label("site.amenity.EBIKE_CHARGING"), 12, "李明", "010-63801234",
-					label("site.status.OPEN"), service.today().toString(), "", "是", "" };
+					label("site.status.OPEN"), queries.today().toString(), "", "是", "" };
 			for (int c = 0; c < example.length; c++) {
 				write(sheet, 1, c, example[c]);
 			}
@@ -65,9 +65,9 @@ public class SiteExportService {
 		else {
 			var filter = new SiteRepository.Filter(query.type(), query.status(), org.gonghui.shared.Text.clean(query.text()), null);
 			if (query.organizationId() != null) {
-				// Reuses the service's check: an organisation outside the scope is not found.
+				// Reuses the queries' check: an organisation outside the scope is not found.
 				filter = new SiteRepository.Filter(query.type(), query.status(), org.gonghui.shared.Text.clean(query.text()),
-						service.organizationPath(query.organizationId()));
+						queries.organizationPath(query.organizationId()));
 			}
 			sites.forEach(currentUser.scope(), filter, r -> {
 				Site s = r.site();
@@ -87,20 +87,12 @@ public class SiteExportService {
 
 	/** Today in Beijing, for the file name. */
 	public java.time.LocalDate today() {
-		return service.today();
+		return queries.today();
 	}
 
 	private static void write(Worksheet sheet, int r, int c, Object value) {
-		if (value == null) {
-			return;
-		}
-		if (value instanceof Number n) {
-			sheet.value(r, c, n);
-		}
-		else {
-			// Written as a string cell, never a formula, so "=..." typed by someone stays text in Excel.
-			sheet.value(r, c, value.toString());
-		}
+		// Text as a string cell, never a formula, so "=..." typed by someone stays text in Excel.
+		org.gonghui.shared.spreadsheet.SheetCells.write(sheet, r, c, value);
 	}
 
 	private String label(String key) {

@@ -34,13 +34,13 @@ public class SiteFeedbackService {
 	static final int SHOWN = 20;
 
 	private final SiteFeedbackRepository feedback;
-	private final SiteService sites;
+	private final SiteQueries sites;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final long maxPhotoBytes;
 
-	SiteFeedbackService(SiteFeedbackRepository feedback, SiteService sites, CurrentUser currentUser, AuditLog audit, Clock clock,
+	SiteFeedbackService(SiteFeedbackRepository feedback, SiteQueries sites, CurrentUser currentUser, AuditLog audit, Clock clock,
 			@Value("${gonghui.facility.max-photo-bytes:2097152}") long maxPhotoBytes) {
 		this.feedback = feedback;
 		this.sites = sites;
@@ -54,7 +54,7 @@ public class SiteFeedbackService {
 	@Transactional
 	public long submit(long siteId, Integer rating, String comment, byte[] photo) {
 		AccountRef author = currentUser.account().orElseThrow(() -> new AccessDeniedException("Sign in to leave feedback"));
-		SiteService.SiteView site = sites.getPublic(siteId);
+		SiteQueries.SiteView site = sites.getPublic(siteId);
 		if (!site.isPublic()) {
 			throw new RecordNotFoundException("site", siteId);
 		}
@@ -69,7 +69,7 @@ public class SiteFeedbackService {
 		else if (rating < 1 || rating > 5) {
 			problems.add(new FieldProblem("rating", "site.feedback.rating.range"));
 		}
-		String text = SiteService.checkText(comment, "comment", MAX_COMMENT, problems);
+		String text = SiteChecks.checkText(comment, "comment", MAX_COMMENT, problems);
 		Photos.Checked checked = null;
 		if (photo != null && photo.length > 0) {
 			try {
@@ -90,7 +90,7 @@ public class SiteFeedbackService {
 		try {
 			id = feedback.insert(siteId, author.username(), surnameOnly(author.displayName()), rating, text,
 					checked == null ? null : checked.contentType(), checked == null ? null : checked.content(), now,
-					java.time.LocalDate.ofInstant(now, SiteService.ZONE));
+					java.time.LocalDate.ofInstant(now, SiteQueries.ZONE));
 		}
 		catch (org.springframework.dao.DuplicateKeyException e) {
 			// A second post of the same day that raced past the check above.
@@ -125,7 +125,7 @@ public class SiteFeedbackService {
 		requireModerator();
 		SiteFeedbackRepository.Row row = visible(id);
 		List<FieldProblem> problems = new ArrayList<>();
-		String cleanNote = SiteService.checkLine(note, "note", MAX_NOTE, problems);
+		String cleanNote = SiteChecks.checkLine(note, "note", MAX_NOTE, problems);
 		if (!approve && cleanNote == null) {
 			problems.add(new FieldProblem("note", "site.feedback.reasonRequired"));
 		}
@@ -187,7 +187,7 @@ public class SiteFeedbackService {
 
 	private FeedbackView view(SiteFeedbackRepository.Row r) {
 		return new FeedbackView(r.id(), r.siteId(), r.siteName(), surnameOnly(r.authorName()), r.rating(), r.comment(), r.hasPhoto(),
-				r.status().name(), LocalDateTime.ofInstant(r.createdAt(), SiteService.ZONE), r.moderationNote());
+				r.status().name(), LocalDateTime.ofInstant(r.createdAt(), SiteQueries.ZONE), r.moderationNote());
 	}
 
 	/** "张师傅（快递员）" becomes "张**": the public page needs no full names. */

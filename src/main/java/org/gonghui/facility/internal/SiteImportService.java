@@ -17,6 +17,8 @@ import org.gonghui.facility.internal.SiteService.SiteCommand;
 import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.shared.InvalidInputException;
+import org.gonghui.shared.spreadsheet.SheetHeader;
+import org.gonghui.shared.spreadsheet.SheetReader;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,16 +40,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SiteImportService {
 
 	/** The largest sheet accepted, in bytes. */
-	public static final long MAX_BYTES = SiteSheet.MAX_BYTES;
+	public static final long MAX_BYTES = 5L * 1024 * 1024;
+	/**
+	 * Site files are small (a district's sites), so they are read whole: 5 MB, 60 MB unpacked (a zip bomb is
+	 * refused before a cell is read), 5,000 rows.
+	 */
+	static final SheetReader.SheetLimits LIMITS = new SheetReader.SheetLimits(MAX_BYTES, 60L * 1024 * 1024, 5000);
 
 	private final SiteService sites;
+	private final SiteQueries queries;
 	private final SiteRepository repository;
 	private final AuditLog audit;
 	private final MessageSource messages;
 	private final TransactionTemplate rowTransaction;
 
-	SiteImportService(SiteService sites, SiteRepository repository, AuditLog audit, MessageSource messages, PlatformTransactionManager tx) {
+	SiteImportService(SiteService sites, SiteQueries queries, SiteRepository repository, AuditLog audit, MessageSource messages,
+			PlatformTransactionManager tx) {
 		this.sites = sites;
+		this.queries = queries;
 		this.repository = repository;
 		this.audit = audit;
 		this.messages = messages;
@@ -55,17 +65,17 @@ public class SiteImportService {
 	}
 
 	public ImportReport importSheet(String filename, byte[] content) {
-		if (!sites.mayWrite()) {
+		if (!queries.mayWrite()) {
 			throw new AccessDeniedException("Not allowed to manage sites");
 		}
-		SiteSheet.Sheet sheet = SiteSheet.read(filename, content);
-		Map<SiteColumns, Integer> positions = SiteColumns.locate(sheet.header());
-		List<String> missing = SiteColumns.required().stream().filter(c -> !positions.containsKey(c)).map(SiteColumns::header).toList();
-		if (!missing.isEmpty()) {
-			throw InvalidInputException.of("file", "site.import.missingColumns", String.join("、", missing));
+		SheetReader.Sheet sheet = SheetReader.read(filename, content, LIMITS);
+		SheetHeader<SiteColumns> header = SheetHeader.match(SiteColumns.class, sheet.header());
+		if (!header.missing().isEmpty()) {
+			throw InvalidInputException.of("file", "site.import.missingColumns", SheetHeader.names(header.missing()));
 		}
+		Map<SiteColumns, Integer> positions = header.positions();
 		Map<String, List<OrganizationSummary>> owners = new LinkedHashMap<>();
-		for (OrganizationSummary o : sites.ownerChoices()) {
+		for (OrganizationSummary o : queries.ownerChoices()) {
 			owners.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
 		}
 		Locale locale = LocaleContextHolder.getLocale();
@@ -73,13 +83,13 @@ public class SiteImportService {
 		int updated = 0;
 		List<Integer> skippedRows = new ArrayList<>();
 		List<RowProblem> problems = new ArrayList<>();
-		for (SiteSheet.SheetRow row : sheet.rows()) {
+		for (SheetReader.SheetRow row : sheet.rows()) {
 			List<RowProblem> rowProblems = new ArrayList<>();
 			SiteCommand command = parse(row, positions, owners, rowProblems, locale);
 			Long code = code(row, positions, rowProblems, locale);
 			if (command != null && rowProblems.isEmpty() && code != null) {
 				try {
-					boolean changed = Boolean.TRUE.equals(rowTransaction.execute(status -> sites.update(code, sites.get(code).version(), command)));
+					boolean changed = Boolean.TRUE.equals(rowTransaction.execute(status -> sites.update(code, queries.get(code).version(), command)));
 					if (changed) {
 						updated++;
 					}
@@ -98,7 +108,7 @@ public class SiteImportService {
 				}
 			}
 			else if (command != null && rowProblems.isEmpty()) {
-				if (repository.nameTaken(command.organizationId(), sites.cleanName(command.name()), null)) {
+				if (repository.nameTaken(command.organizationId(), SiteChecks.cleanName(command.name()), null)) {
 					skippedRows.add(row.number());
 					continue;
 				}
@@ -121,7 +131,7 @@ public class SiteImportService {
 		return new ImportReport(sheet.rows().size(), created, updated, skippedRows.size(), failedRows, problems, skippedRows);
 	}
 
-	private SiteCommand parse(SiteSheet.SheetRow row, Map<SiteColumns, Integer> positions, Map<String, List<OrganizationSummary>> owners,
+	private SiteCommand parse(SheetReader.SheetRow row, Map<SiteColumns, Integer> positions, Map<String, List<OrganizationSummary>> owners,
 			List<RowProblem> problems, Locale locale) {
 		java.util.function.Function<SiteColumns, String> cell = c -> {
 			Integer at = positions.get(c);
@@ -218,7 +228,7 @@ public class SiteImportService {
 	}
 
 	/** The site number of the row, if it has one; a number that is not one is a row problem. */
-	private Long code(SiteSheet.SheetRow row, Map<SiteColumns, Integer> positions, List<RowProblem> problems, Locale locale) {
+	private Long code(SheetReader.SheetRow row, Map<SiteColumns, Integer> positions, List<RowProblem> problems, Locale locale) {
 		Integer at = positions.get(SiteColumns.CODE);
 		String text = at == null || at >= row.cells().size() ? null : row.cells().get(at);
 		if (text == null || text.isBlank()) {

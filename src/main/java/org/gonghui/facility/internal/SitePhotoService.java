@@ -21,13 +21,13 @@ public class SitePhotoService {
 	static final int MAX_PHOTOS = 6;
 
 	private final JdbcClient jdbc;
-	private final SiteService sites;
+	private final SiteQueries sites;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final long maxBytes;
 	private final java.time.Clock clock;
 
-	SitePhotoService(JdbcClient jdbc, SiteService sites, CurrentUser currentUser, AuditLog audit, java.time.Clock clock,
+	SitePhotoService(JdbcClient jdbc, SiteQueries sites, CurrentUser currentUser, AuditLog audit, java.time.Clock clock,
 			@Value("${gonghui.facility.max-photo-bytes:2097152}") long maxBytes) {
 		this.jdbc = jdbc;
 		this.sites = sites;

@@ -7,19 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.gonghui.facility.Amenity;
+import org.gonghui.facility.Crs;
 import org.gonghui.facility.SiteStatus;
 import org.gonghui.facility.SiteType;
-import org.gonghui.facility.Crs;
 import org.gonghui.facility.internal.NearestSites;
 import org.gonghui.facility.internal.NearestSites.NearbySite;
+import org.gonghui.facility.internal.SiteExportService;
 import org.gonghui.facility.internal.SiteImportService;
 import org.gonghui.facility.internal.SiteImportService.ImportReport;
+import org.gonghui.facility.internal.SiteQueries;
+import org.gonghui.facility.internal.SiteQueries.SiteQuery;
+import org.gonghui.facility.internal.SiteQueries.SiteView;
+import org.gonghui.facility.internal.SiteQueries.StatusLine;
 import org.gonghui.facility.internal.SiteService;
 import org.gonghui.facility.internal.SiteService.SiteCommand;
-import org.gonghui.facility.internal.SiteService.SiteQuery;
-import org.gonghui.facility.internal.SiteService.SiteView;
-import org.gonghui.facility.internal.SiteService.StatusLine;
-import org.gonghui.facility.internal.SiteExportService;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
 import org.springframework.http.CacheControl;
@@ -50,13 +51,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SiteApiController {
 
 	private final SiteService sites;
+	private final SiteQueries queries;
 	private final NearestSites nearest;
 	private final SiteImportService imports;
 	private final SiteExportService exports;
 
-	SiteApiController(SiteService sites, NearestSites nearest, SiteImportService imports, SiteExportService exports) {
+	SiteApiController(SiteService sites, SiteQueries queries, NearestSites nearest, SiteImportService imports, SiteExportService exports) {
 		this.exports = exports;
 		this.sites = sites;
+		this.queries = queries;
 		this.nearest = nearest;
 		this.imports = imports;
 	}
@@ -77,19 +80,19 @@ class SiteApiController {
 	PageResult<SiteView> search(@RequestParam(required = false) SiteType type, @RequestParam(required = false) SiteStatus status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Long organizationId,
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return sites.search(new SiteQuery(type, status, q, organizationId, sort), new PageResult.Request(page, size));
+		return queries.search(new SiteQuery(type, status, q, organizationId, sort), new PageResult.Request(page, size));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One site: public sites to anyone, others to staff in scope")
 	SiteView get(@PathVariable long id) {
-		return sites.getPublic(id);
+		return queries.getPublic(id);
 	}
 
 	@GetMapping("/{id}/history")
 	@Operation(summary = "A site's status history (staff in scope)")
 	List<StatusLine> history(@PathVariable long id) {
-		return sites.history(id);
+		return queries.history(id);
 	}
 
 	@PostMapping
@@ -97,33 +100,33 @@ class SiteApiController {
 			+ " e.g. 24/7, 'Mo-Fr 08:00-18:00; Sa,Su 09:00-17:00', 'Mo-Su 22:00-06:00'")
 	ResponseEntity<SiteView> create(@RequestBody SiteRequest request) {
 		long id = sites.create(request.command());
-		return ResponseEntity.created(URI.create("/api/sites/" + id)).body(sites.get(id));
+		return ResponseEntity.created(URI.create("/api/sites/" + id)).body(queries.get(id));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Edit a site's details (staff in scope); version from the last read guards against lost updates")
 	SiteView update(@PathVariable long id, @RequestBody SiteRequest request) {
-		sites.get(id); // out of scope or missing: 404 before anything else is said about the request
+		queries.get(id); // out of scope or missing: 404 before anything else is said about the request
 		if (request.version() == null) {
 			// Without the version read, a lost update could pass unnoticed.
 			throw InvalidInputException.of("version", "validation.required");
 		}
 		sites.update(id, request.version(), request.command());
-		return sites.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping("/{id}/status")
 	@Operation(summary = "Move a site to another status from a date (today by default); suspending and closing need a note")
 	SiteView changeStatus(@PathVariable long id, @RequestBody StatusRequest request) {
 		sites.changeStatus(id, request.status(), request.effectiveOn(), request.note());
-		return sites.get(id);
+		return queries.get(id);
 	}
 
 	@PostMapping(path = "/import", produces = "application/json")
 	@Operation(summary = "Import sites from .xlsx or .csv (staff)", description = "Each row is stored or refused on its own; rows whose"
 			+ " organisation already has a site of that name are skipped. A file-level problem (missing column, unreadable) is a 400.")
 	ImportReport importSheet(@RequestParam(required = false) MultipartFile file) throws IOException {
-		return imports.importSheet(file == null ? null : file.getOriginalFilename(), Uploads.bytes(file, SiteImportService.MAX_BYTES, "file", "site.import.tooLarge"));
+		return imports.importSheet(file == null ? null : file.getOriginalFilename(), Uploads.bytes(file, SiteImportService.MAX_BYTES, "file", "sheet.tooLarge"));
 	}
 
 	@GetMapping("/export")
@@ -136,7 +139,7 @@ class SiteApiController {
 	@GetMapping("/tally")
 	@Operation(summary = "Sites per type and status in the caller's scope")
 	Map<SiteType, Map<SiteStatus, Long>> tally() {
-		return sites.tally();
+		return queries.tally();
 	}
 
 	record SiteRequest(Long organizationId, SiteType type, String name, String address, Double lat, Double lon, Crs crs, String openingHours,

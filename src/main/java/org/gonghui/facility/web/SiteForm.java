@@ -8,8 +8,8 @@ import org.gonghui.facility.Amenity;
 import org.gonghui.facility.Crs;
 import org.gonghui.facility.SiteStatus;
 import org.gonghui.facility.SiteType;
+import org.gonghui.facility.internal.SiteQueries.SiteView;
 import org.gonghui.facility.internal.SiteService.SiteCommand;
-import org.gonghui.facility.internal.SiteService.SiteView;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The site form as the staff pages bind it. */

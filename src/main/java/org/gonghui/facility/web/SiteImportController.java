@@ -10,7 +10,7 @@ import org.gonghui.facility.SiteStatus;
 import org.gonghui.facility.SiteType;
 import org.gonghui.facility.internal.SiteExportService;
 import org.gonghui.facility.internal.SiteImportService;
-import org.gonghui.facility.internal.SiteService.SiteQuery;
+import org.gonghui.facility.internal.SiteQueries.SiteQuery;
 import org.gonghui.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +50,7 @@ class SiteImportController {
 	String upload(@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response) throws IOException {
 		model.addAttribute("activeNav", "/sites/manage");
 		try {
-			model.addAttribute("report", imports.importSheet(file == null ? null : file.getOriginalFilename(), Uploads.bytes(file, SiteImportService.MAX_BYTES, "file", "site.import.tooLarge")));
+			model.addAttribute("report", imports.importSheet(file == null ? null : file.getOriginalFilename(), Uploads.bytes(file, SiteImportService.MAX_BYTES, "file", "sheet.tooLarge")));
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);

@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gonghui.facility.SiteStatus;
 import org.gonghui.facility.SiteType;
 import org.gonghui.facility.internal.SitePhotoService;
+import org.gonghui.facility.internal.SiteQueries;
+import org.gonghui.facility.internal.SiteQueries.SiteQuery;
 import org.gonghui.facility.internal.SiteService;
-import org.gonghui.facility.internal.SiteService.SiteQuery;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
@@ -35,12 +36,14 @@ class SiteManageController {
 	private static final int PAGE_SIZE = 20;
 
 	private final SiteService sites;
+	private final SiteQueries queries;
 	private final SitePhotoService photos;
 	private final MapPages maps;
 	private final MessageSource messages;
 
-	SiteManageController(SiteService sites, SitePhotoService photos, MapPages maps, MessageSource messages) {
+	SiteManageController(SiteService sites, SiteQueries queries, SitePhotoService photos, MapPages maps, MessageSource messages) {
 		this.sites = sites;
+		this.queries = queries;
 		this.photos = photos;
 		this.maps = maps;
 		this.messages = messages;
@@ -52,11 +55,11 @@ class SiteManageController {
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model) {
 		var query = new SiteQuery(type, status, q, organizationId, sort);
 		model.addAttribute("query", query);
-		model.addAttribute("sites", sites.search(query, new PageResult.Request(page, PAGE_SIZE)));
-		model.addAttribute("tally", sites.tally());
+		model.addAttribute("sites", queries.search(query, new PageResult.Request(page, PAGE_SIZE)));
+		model.addAttribute("tally", queries.tally());
 		model.addAttribute("types", SiteType.values());
 		model.addAttribute("statuses", SiteStatus.values());
-		model.addAttribute("mayWrite", sites.mayWrite());
+		model.addAttribute("mayWrite", queries.mayWrite());
 		model.addAttribute("activeNav", "/sites/manage");
 		return "sites/manage/list";
 	}
@@ -64,7 +67,7 @@ class SiteManageController {
 	@GetMapping("/new")
 	String newForm(Model model, HttpServletResponse response) {
 		var form = new SiteForm();
-		form.setStatusSince(sites.today());
+		form.setStatusSince(queries.today());
 		model.addAttribute("form", form);
 		return form(model, response, null);
 	}
@@ -88,20 +91,20 @@ class SiteManageController {
 
 	@GetMapping("/{id:\\d+}")
 	String show(@PathVariable long id, Model model) {
-		var site = sites.get(id);
+		var site = queries.get(id);
 		model.addAttribute("site", site);
 		model.addAttribute("moves", sites.legalMoves(site.status()));
-		model.addAttribute("history", sites.history(id));
+		model.addAttribute("history", queries.history(id));
 		model.addAttribute("photoIds", photos.photoIds(id));
 		model.addAttribute("statuses", SiteStatus.values());
-		model.addAttribute("today", sites.today());
+		model.addAttribute("today", queries.today());
 		model.addAttribute("activeNav", "/sites/manage");
 		return "sites/manage/show";
 	}
 
 	@GetMapping("/{id:\\d+}/edit")
 	String editForm(@PathVariable long id, Model model, HttpServletResponse response) {
-		model.addAttribute("form", SiteForm.of(sites.get(id)));
+		model.addAttribute("form", SiteForm.of(queries.get(id)));
 		return form(model, response, id);
 	}
 

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gonghui.facility.internal.SiteFeedbackService;
 import org.gonghui.facility.internal.SitePhotoService;
 import org.gonghui.facility.internal.SitePhotoService.Image;
-import org.gonghui.facility.internal.SiteService;
+import org.gonghui.facility.internal.SiteQueries;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.shared.InvalidInputException;
 import org.springframework.http.CacheControl;
@@ -27,12 +27,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SitePageController {
 
-	private final SiteService sites;
+	private final SiteQueries sites;
 	private final SitePhotoService photos;
 	private final SiteFeedbackService feedback;
 	private final MapPages maps;
 
-	SitePageController(SiteService sites, SitePhotoService photos, SiteFeedbackService feedback, MapPages maps) {
+	SitePageController(SiteQueries sites, SitePhotoService photos, SiteFeedbackService feedback, MapPages maps) {
 		this.sites = sites;
 		this.photos = photos;
 		this.feedback = feedback;

@@ -31,10 +31,10 @@ final class CsvRosterReader implements RosterReader {
 	private final RosterHeader header;
 	private final int rowsThroughHeader;
 
-	CsvRosterReader(Path file, RosterFiles.Encoding encoding, char delimiter, int maxRecordChars) {
+	CsvRosterReader(Path file, org.gonghui.shared.spreadsheet.TextEncoding encoding, char delimiter, int maxRecordChars) {
 		try {
 			in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-			if (encoding == RosterFiles.Encoding.UTF8_BOM) {
+			if (encoding == org.gonghui.shared.spreadsheet.TextEncoding.UTF8_BOM) {
 				in.skipNBytes(3);
 			}
 			Reader decoder = new InputStreamReader(in, encoding.charset().newDecoder()

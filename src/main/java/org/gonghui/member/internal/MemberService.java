@@ -85,6 +85,7 @@ public class MemberService {
 	public List<MemberView> export(String text, Long unionId, MemberStatus status) {
 		requireWriter();
 		MemberRepository.Criteria criteria = criteria(text, unionId, status);
+		members.preferCustomPlans();
 		List<MemberView> rows = criteria == null ? List.of() : views(members.search(criteria, 0, Integer.MAX_VALUE));
 		audit.record("member.export", "member", unionId, rows.size() + " rows, filter q=" + (text == null ? "" : Text.clean(text) == null ? "" : "***"));
 		return rows;

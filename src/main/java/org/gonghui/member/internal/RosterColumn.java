@@ -1,10 +1,10 @@
 package org.gonghui.member.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-import org.gonghui.shared.Text;
+import org.gonghui.shared.spreadsheet.SheetColumn;
+import org.gonghui.shared.spreadsheet.SheetHeader;
 
 /**
  * The columns of a member roster (会员名册), recognised by their Chinese header wherever they stand.
@@ -12,7 +12,7 @@ import org.gonghui.shared.Text;
  * 性别 is optional because the 身份证号 carries it (when given it must agree), 入会日期 defaults to the
  * import day for new members, the others are optional. Extra columns are ignored.
  */
-enum RosterColumn {
+enum RosterColumn implements SheetColumn {
 
 	NAME("姓名", true, "名字", "职工姓名", "会员姓名"),
 	GENDER("性别", false),
@@ -35,50 +35,23 @@ enum RosterColumn {
 	}
 
 	/** The header as the template writes it. */
-	String header() {
+	@Override
+	public String header() {
 		return header;
 	}
 
-	boolean required() {
+	@Override
+	public List<String> aliases() {
+		return aliases;
+	}
+
+	@Override
+	public boolean required() {
 		return required;
 	}
 
-	/**
-	 * The column a header names. Headers are compared after turning full-width forms into ASCII,
-	 * removing all white space, a required-field marker ({@code *}) and a note in brackets, so
-	 * {@code " 身份证号（必填）"} and {@code "*姓 名"} are recognised.
-	 */
+	/** The column a header names, compared as {@link SheetHeader} compares headers (full-width, spaces, "*", a note in brackets). */
 	static Optional<RosterColumn> of(String header) {
-		String key = normalise(header);
-		if (key.isEmpty()) {
-			return Optional.empty();
-		}
-		for (RosterColumn c : values()) {
-			if (c.header.equals(key) || c.aliases.contains(key)) {
-				return Optional.of(c);
-			}
-		}
-		return Optional.empty();
-	}
-
-	static String normalise(String header) {
-		if (header == null) {
-			return "";
-		}
-		String s = Text.toHalfWidth(header).replace("\uFEFF", "");
-		StringBuilder sb = new StringBuilder(s.length());
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '*') {
-				sb.append(c);
-			}
-		}
-		String key = sb.toString();
-		// "身份证号(必填)", "入会日期(yyyy-mm-dd)": the note in brackets is not part of the name.
-		int bracket = key.indexOf('(');
-		if (bracket > 0 && key.endsWith(")")) {
-			key = key.substring(0, bracket);
-		}
-		return key.toLowerCase(Locale.ROOT);
+		return SheetHeader.column(RosterColumn.class, header);
 	}
 }

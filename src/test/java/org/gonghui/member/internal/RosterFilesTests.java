@@ -55,8 +55,8 @@ class RosterFilesTests {
 
 	@Test
 	void csvInUtf8WithBomWithoutBomAndGb18030() throws IOException {
-		for (var variant : List.of(new Object[] { StandardCharsets.UTF_8, true, RosterFiles.Encoding.UTF8_BOM },
-				new Object[] { StandardCharsets.UTF_8, false, RosterFiles.Encoding.UTF8 }, new Object[] { GB18030, false, RosterFiles.Encoding.GB18030 })) {
+		for (var variant : List.of(new Object[] { StandardCharsets.UTF_8, true, org.gonghui.shared.spreadsheet.TextEncoding.UTF8_BOM },
+				new Object[] { StandardCharsets.UTF_8, false, org.gonghui.shared.spreadsheet.TextEncoding.UTF8 }, new Object[] { GB18030, false, org.gonghui.shared.spreadsheet.TextEncoding.GB18030 })) {
 			Path file = RosterTestData.csv(dir, "roster-" + variant[2] + ".csv", (Charset) variant[0], (boolean) variant[1], HEADER, rows());
 			RosterFiles.Inspection inspection = files.inspect(file, files.format("名册.CSV", file), true);
 			assertThat(inspection.encoding()).isEqualTo(variant[2]);
@@ -80,12 +80,12 @@ class RosterFilesTests {
 		Path file = RosterTestData.csv(dir, "mixed-encoding.csv", StandardCharsets.UTF_8, false, HEADER, rows);
 		Files.write(file, ("李娜,女," + RosterTestData.newId(false) + ",,,灵活就业人员,,,\r\n").getBytes(GB18030), java.nio.file.StandardOpenOption.APPEND);
 		assertThat(Files.size(file)).isGreaterThan(64 * 1024);
-		assertThat(RosterFiles.sniffEncoding(file)).isEqualTo(RosterFiles.Encoding.UTF8);
-		assertThat(files.inspect(file, RosterFiles.Format.CSV, false).encoding()).isEqualTo(RosterFiles.Encoding.UTF8);
+		assertThat(CsvSniffer.sniffEncoding(file)).isEqualTo(org.gonghui.shared.spreadsheet.TextEncoding.UTF8);
+		assertThat(files.inspect(file, RosterFiles.Format.CSV, false).encoding()).isEqualTo(org.gonghui.shared.spreadsheet.TextEncoding.UTF8);
 		assertFileProblem(() -> files.inspect(file, RosterFiles.Format.CSV, true), "member.import.file.encoding");
 		// A GB18030 file is recognised from its Chinese header already.
 		Path gb = RosterTestData.csv(dir, "gb.csv", GB18030, false, HEADER, rows.subList(0, 3));
-		assertThat(RosterFiles.sniffEncoding(gb)).isEqualTo(RosterFiles.Encoding.GB18030);
+		assertThat(CsvSniffer.sniffEncoding(gb)).isEqualTo(org.gonghui.shared.spreadsheet.TextEncoding.GB18030);
 	}
 
 	@Test
@@ -230,10 +230,11 @@ class RosterFilesTests {
 		}
 		assertThat(Files.size(bomb)).isLessThan(1 << 20);
 		// The directory declares the sizes: refused at upload.
-		assertFileProblem(() -> files.checkZipDirectory(bomb), "member.import.file.zipBomb");
+		var archive = new XlsxArchiveCheck(RosterFiles.Limits.defaults());
+		assertFileProblem(() -> archive.checkDirectory(bomb), "member.import.file.zipBomb");
 		// Declared sizes can lie; the full pass counts the inflated bytes themselves.
-		assertFileProblem(() -> files.inflateAndCountRows(bomb), "member.import.file.zipBomb");
-		var tinyTotal = new RosterFiles(new RosterFiles.Limits(100L << 20, RosterFiles.EXCEL_MAX_ROWS, 4096, 100, 150L << 20, 1000, 100_000));
+		assertFileProblem(() -> archive.inflateAndCountRows(bomb), "member.import.file.zipBomb");
+		var tinyTotal = new XlsxArchiveCheck(new RosterFiles.Limits(100L << 20, RosterFiles.EXCEL_MAX_ROWS, 4096, 100, 150L << 20, 1000, 100_000));
 		assertFileProblem(() -> tinyTotal.inflateAndCountRows(real), "member.import.file.zipBomb");
 		var fewStrings = new RosterFiles(new RosterFiles.Limits(100L << 20, RosterFiles.EXCEL_MAX_ROWS, 1L << 30, 100, 100, 1000, 100_000));
 		assertFileProblem(() -> fewStrings.inspect(real, RosterFiles.Format.XLSX, true), "member.import.file.tooManyTexts");

@@ -1,15 +1,10 @@
-package org.gonghui.facility.internal;
+package org.gonghui.shared.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,58 +17,67 @@ import org.dhatim.fastexcel.reader.Row;
 import org.gonghui.shared.InvalidInputException;
 
 /**
- * Reads a site sheet (.xlsx or .csv) into rows of text. Site files are small (a district's sites, at
- * most {@link #MAX_ROWS} rows), so they are read whole; what protects the server is checked first: the
- * byte size, for .xlsx the unpacked size of the zip (a zip bomb is refused before a cell is read), and
- * for .csv a strict decoding (UTF-8 with or without BOM, else GB18030, as Excel in China saves it).
+ * Reads a small sheet (.xlsx or .csv, held in memory: a district's sites, a campaign's nominations) into
+ * its header and rows of text. What protects the server is checked first: the byte size, for .xlsx the
+ * unpacked size of the zip (a zip bomb is refused before a cell is read), then the row count; .csv is
+ * decoded strictly ({@link TextEncoding}). Large rosters (a million rows) stream instead and are read by
+ * the member module with the same encoding rule.
  */
-final class SiteSheet {
+public final class SheetReader {
 
-	static final int MAX_ROWS = 5000;
-	static final long MAX_BYTES = 5L * 1024 * 1024;
-	static final long MAX_UNPACKED = 60L * 1024 * 1024;
+	/** How many leading rows may precede the header (a title such as "站点登记表", a blank line). */
+	public static final int MAX_ROWS_BEFORE_HEADER = 10;
+	private static final String FIELD = "file";
 
-	private SiteSheet() {
+	private SheetReader() {
+	}
+
+	/** How much a sheet may hold. */
+	public record SheetLimits(long maxBytes, long maxUnpackedBytes, int maxRows) {
 	}
 
 	/** A data row: its number as Excel shows it, and its cells as text (blank cells are null). */
-	record SheetRow(int number, List<String> cells) {
+	public record SheetRow(int number, List<String> cells) {
+
+		public String cell(int position) {
+			return position < 0 || position >= cells.size() ? null : cells.get(position);
+		}
 	}
 
 	/** The header (first non-empty row) and the data rows after it. */
-	record Sheet(List<String> header, List<SheetRow> rows) {
+	public record Sheet(List<String> header, List<SheetRow> rows) {
 	}
 
-	static Sheet read(String filename, byte[] content) {
+	public static Sheet read(String filename, byte[] content, SheetLimits limits) {
 		if (content == null || content.length == 0) {
-			throw InvalidInputException.of("file", "site.import.empty");
+			throw InvalidInputException.of(FIELD, "sheet.empty");
 		}
-		if (content.length > MAX_BYTES) {
-			throw InvalidInputException.of("file", "site.import.tooLarge", MAX_BYTES / (1024 * 1024));
+		if (content.length > limits.maxBytes()) {
+			throw InvalidInputException.of(FIELD, "sheet.tooLarge", limits.maxBytes() / (1024 * 1024));
 		}
-		boolean zip = content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+		boolean zip = TextEncoding.startsWith(content, 'P', 'K', 3, 4);
 		String name = filename == null ? "" : filename.toLowerCase(java.util.Locale.ROOT);
 		List<List<String>> raw;
 		if (zip) {
-			checkUnpackedSize(content);
-			raw = readXlsx(content);
+			checkUnpackedSize(content, limits);
+			raw = readXlsx(content, limits);
 		}
 		else if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
 			// An old .xls or a renamed file: say what we read rather than "broken file".
-			throw InvalidInputException.of("file", "site.import.type");
+			throw InvalidInputException.of(FIELD, "sheet.type");
 		}
 		else {
-			raw = readCsv(content);
+			raw = readCsv(content, limits);
 		}
 		int headerAt = -1;
-		for (int i = 0; i < raw.size() && i < 10; i++) {
+		for (int i = 0; i < raw.size() && i < MAX_ROWS_BEFORE_HEADER; i++) {
 			if (raw.get(i).stream().anyMatch(c -> c != null)) {
 				headerAt = i;
 				break;
 			}
 		}
 		if (headerAt < 0) {
-			throw InvalidInputException.of("file", "site.import.noHeader");
+			throw InvalidInputException.of(FIELD, "sheet.noHeader");
 		}
 		List<SheetRow> rows = new ArrayList<>();
 		for (int i = headerAt + 1; i < raw.size(); i++) {
@@ -81,15 +85,15 @@ final class SiteSheet {
 			if (cells.stream().allMatch(c -> c == null)) {
 				continue;
 			}
-			if (rows.size() == MAX_ROWS) {
-				throw InvalidInputException.of("file", "site.import.tooManyRows", MAX_ROWS);
+			if (rows.size() == limits.maxRows()) {
+				throw InvalidInputException.of(FIELD, "sheet.tooManyRows", limits.maxRows());
 			}
 			rows.add(new SheetRow(i + 1, cells));
 		}
 		return new Sheet(raw.get(headerAt), rows);
 	}
 
-	private static void checkUnpackedSize(byte[] content) {
+	private static void checkUnpackedSize(byte[] content, SheetLimits limits) {
 		long total = 0;
 		byte[] buffer = new byte[1 << 14];
 		// Entries as the central directory lists them: java.util.zip.ZipInputStream misreads the Zip64 data
@@ -102,8 +106,8 @@ final class SiteSheet {
 					int n;
 					while ((n = in.read(buffer)) > 0) {
 						total += n;
-						if (total > MAX_UNPACKED) {
-							throw InvalidInputException.of("file", "site.import.unpackedTooLarge");
+						if (total > limits.maxUnpackedBytes()) {
+							throw InvalidInputException.of(FIELD, "sheet.unpackedTooLarge");
 						}
 					}
 				}
@@ -113,11 +117,11 @@ final class SiteSheet {
 			if (e instanceof InvalidInputException invalid) {
 				throw invalid;
 			}
-			throw InvalidInputException.of("file", "site.import.unreadable");
+			throw InvalidInputException.of(FIELD, "sheet.unreadable");
 		}
 	}
 
-	private static List<List<String>> readXlsx(byte[] content) {
+	private static List<List<String>> readXlsx(byte[] content, SheetLimits limits) {
 		List<List<String>> rows = new ArrayList<>();
 		try (InputStream in = new ByteArrayInputStream(content); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
 			try (var stream = workbook.getFirstSheet().openStream()) {
@@ -130,8 +134,8 @@ final class SiteSheet {
 						cells.add(text(row.getCell(c)));
 					}
 					rows.add(cells);
-					if (rows.size() > MAX_ROWS + 20) {
-						throw InvalidInputException.of("file", "site.import.tooManyRows", MAX_ROWS);
+					if (rows.size() > limits.maxRows() + MAX_ROWS_BEFORE_HEADER) {
+						throw InvalidInputException.of(FIELD, "sheet.tooManyRows", limits.maxRows());
 					}
 				}
 			}
@@ -140,7 +144,7 @@ final class SiteSheet {
 			if (e instanceof InvalidInputException invalid) {
 				throw invalid;
 			}
-			throw InvalidInputException.of("file", "site.import.unreadable");
+			throw InvalidInputException.of(FIELD, "sheet.unreadable");
 		}
 		return rows;
 	}
@@ -164,7 +168,7 @@ final class SiteSheet {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static List<List<String>> readCsv(byte[] content) {
+	private static List<List<String>> readCsv(byte[] content, SheetLimits limits) {
 		String text = decode(content);
 		List<List<String>> rows = new ArrayList<>();
 		try {
@@ -175,37 +179,19 @@ final class SiteSheet {
 					cells.add(v == null || v.isBlank() ? null : v.strip());
 				}
 				rows.add(cells);
-				if (rows.size() > MAX_ROWS + 20) {
-					throw InvalidInputException.of("file", "site.import.tooManyRows", MAX_ROWS);
+				if (rows.size() > limits.maxRows() + MAX_ROWS_BEFORE_HEADER) {
+					throw InvalidInputException.of(FIELD, "sheet.tooManyRows", limits.maxRows());
 				}
 			}
 		}
 		catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-			throw InvalidInputException.of("file", "site.import.unreadable");
+			throw InvalidInputException.of(FIELD, "sheet.unreadable");
 		}
 		return rows;
 	}
 
 	private static String decode(byte[] content) {
-		int offset = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF ? 3 : 0;
-		try {
-			return strict(StandardCharsets.UTF_8, content, offset);
-		}
-		catch (CharacterCodingException notUtf8) {
-			try {
-				return strict(Charset.forName("GB18030"), content, 0);
-			}
-			catch (CharacterCodingException e) {
-				throw InvalidInputException.of("file", "site.import.encoding");
-			}
-		}
-	}
-
-	private static String strict(Charset charset, byte[] content, int offset) throws CharacterCodingException {
-		return charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)
-			.decode(ByteBuffer.wrap(content, offset, content.length - offset))
-			.toString();
+		return TextEncoding.decode(content).map(TextEncoding.Decoded::text)
+			.orElseThrow(() -> InvalidInputException.of(FIELD, "sheet.encoding"));
 	}
 }

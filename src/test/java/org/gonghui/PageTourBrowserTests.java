@@ -1,0 +1,109 @@
+package org.gonghui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gonghui.BrowserTestSupport.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every page, at 1440 px for staff and at 375 px for everyone, as the person who uses it: each must answer
+ * with its heading, no error page, no sideways scrolling on the phone (wide tables scroll inside their own
+ * box), no Content-Security-Policy violation. Each page is saved as target/screenshots/tour-*.png for a
+ * person to look at.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class PageTourBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long first(String sql) {
+		return jdbc.sql(sql).query(Long.class).list().get(0);
+	}
+
+	private List<String> staffPages() {
+		long fengtai = TestOrganizations.id(jdbc, "丰台区总工会");
+		long member = first("select id from member where name = '王强'");
+		long site = first("select s.id from site s join organization o on o.id = s.organization_id where o.path like '"
+				+ TestOrganizations.path(jdbc, fengtai) + "%' order by s.id");
+		long employer = first("select e.id from employer e join organization o on o.id = e.organization_id where o.path like '"
+				+ TestOrganizations.path(jdbc, fengtai) + "%' order by e.id");
+		long activity = first("select a.id from activity a join organization o on o.id = a.organization_id where o.path like '"
+				+ TestOrganizations.path(jdbc, fengtai) + "%' and a.kind <> 'COMPETITION' order by a.id");
+		return List.of("/", "/organizations", "/organizations/" + fengtai, "/organizations/" + fengtai + "/move", "/organizations/new",
+				"/employers", "/employers/" + employer, "/employers/new", "/visits", "/visits/overdue", "/members", "/members/" + member,
+				"/members/applications", "/members/coverage", "/members/welcome-packages?districtId=" + fengtai, "/members/import",
+				"/sites/manage", "/sites/manage/" + site, "/sites/manage/new", "/sites/manage/import", "/sites/manage/feedback",
+				"/activities/manage", "/activities/manage/new", "/activities/manage/" + activity, "/caravans", "/caravans/new",
+				"/competitions", "/competitions/new", "/accounts", "/accounts/new", "/account/password");
+	}
+
+	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password");
+
+	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions");
+
+	@Test
+	void everyStaffPageOnTheDesktopAndOnAPhone() {
+		List<String> problems = new ArrayList<>();
+		try (Browser desk = BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+			desk.signIn("fengtai");
+			tour(desk, staffPages(), "staff-1440", false, problems);
+		}
+		try (Browser phone = BrowserTestSupport.phone("http://localhost:" + port, 375, 800)) {
+			phone.signIn("fengtai");
+			tour(phone, staffPages(), "staff-375", true, problems);
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void everyWorkerAndPublicPageOnAPhoneAndOnTheDesktop() {
+		List<String> problems = new ArrayList<>();
+		try (Browser phone = BrowserTestSupport.phone("http://localhost:" + port, 375, 800)) {
+			tour(phone, PUBLIC_PAGES, "public-375", true, problems);
+			phone.signIn("worker");
+			tour(phone, WORKER_PAGES, "worker-375", true, problems);
+		}
+		try (Browser desk = BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+			tour(desk, PUBLIC_PAGES, "public-1440", false, problems);
+			desk.signIn("worker");
+			tour(desk, WORKER_PAGES, "worker-1440", false, problems);
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private static void tour(Browser browser, List<String> pages, String label, boolean phone, List<String> problems) {
+		for (String page : pages) {
+			int violations = browser.cspViolations().size();
+			browser.get(page);
+			browser.waitForPage();
+			String name = "tour-" + label + page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
+			browser.screenshot(name);
+			String title = browser.driver().getTitle();
+			if (browser.driver().findElements(By.tagName("h1")).isEmpty() || title.contains("出错") || title.contains("Error")) {
+				problems.add(label + " " + page + ": no heading or an error page (" + title + ")");
+			}
+			if (phone && browser.horizontalOverflow() > 0) {
+				problems.add(label + " " + page + ": scrolls sideways by " + browser.horizontalOverflow() + " px");
+			}
+			List<String> csp = browser.cspViolations();
+			if (csp.size() > violations) {
+				problems.add(label + " " + page + ": " + csp.subList(violations, csp.size()));
+			}
+		}
+	}
+}
