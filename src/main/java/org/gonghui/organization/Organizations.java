@@ -18,8 +18,12 @@ public interface Organizations {
 	/** A union's name and address with the federation above it, for the worker's 我的 page (no scope: public facts). */
 	Optional<UnionContact> contact(long id);
 
-	/** Organisations of one level in the caller's scope, by name. */
-	List<OrganizationSummary> visibleAtLevel(OrganizationLevel level);
+	/**
+	 * Organisations in the caller's scope named exactly {@code name} (at most a few: two mean the name is
+	 * ambiguous), for imports that name an organisation in a cell; looked up in SQL, so a scope of
+	 * 100,000 organisations is not loaded to match a name.
+	 */
+	List<OrganizationSummary> visibleNamed(String name);
 
 	/** True when the organisation lies in the subtree of {@code ancestorId} (or is it). */
 	boolean isWithin(long id, long ancestorId);

@@ -53,9 +53,11 @@ public class SiteImportService {
 	private final AuditLog audit;
 	private final MessageSource messages;
 	private final TransactionTemplate rowTransaction;
+	private final org.gonghui.organization.Organizations organizations;
 
 	SiteImportService(SiteService sites, SiteQueries queries, SiteRepository repository, AuditLog audit, MessageSource messages,
-			PlatformTransactionManager tx) {
+			PlatformTransactionManager tx, org.gonghui.organization.Organizations organizations) {
+		this.organizations = organizations;
 		this.sites = sites;
 		this.queries = queries;
 		this.repository = repository;
@@ -74,10 +76,8 @@ public class SiteImportService {
 			throw InvalidInputException.of("file", "site.import.missingColumns", SheetHeader.names(header.missing()));
 		}
 		Map<SiteColumns, Integer> positions = header.positions();
+		// Owner names are looked up as they come (each distinct name once), not by loading the whole scope.
 		Map<String, List<OrganizationSummary>> owners = new LinkedHashMap<>();
-		for (OrganizationSummary o : queries.ownerChoices()) {
-			owners.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
-		}
 		Locale locale = LocaleContextHolder.getLocale();
 		int created = 0;
 		int updated = 0;
@@ -145,7 +145,7 @@ public class SiteImportService {
 			problem.accept(SiteColumns.ORGANIZATION, "validation.required");
 		}
 		else {
-			List<OrganizationSummary> matches = owners.getOrDefault(ownerName.strip(), List.of());
+			List<OrganizationSummary> matches = owners.computeIfAbsent(ownerName.strip(), organizations::visibleNamed);
 			if (matches.size() == 1) {
 				organizationId = matches.get(0).id();
 			}

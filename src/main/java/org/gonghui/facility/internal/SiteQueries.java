@@ -103,17 +103,6 @@ public class SiteQueries {
 			.toList();
 	}
 
-	/** Organisations the caller may own sites with (their scope), for the form's picker. */
-	@Transactional(readOnly = true)
-	public List<OrganizationSummary> ownerChoices() {
-		requireStaff();
-		List<OrganizationSummary> choices = new ArrayList<>();
-		for (var level : org.gonghui.organization.OrganizationLevel.values()) {
-			choices.addAll(organizations.visibleAtLevel(level));
-		}
-		return choices;
-	}
-
 	/** The path of an organisation in the caller's scope (for filters); not found otherwise. */
 	OrgPath organizationPath(long organizationId) {
 		return organizations.findVisible(organizationId).map(o -> new OrgPath(o.path()))

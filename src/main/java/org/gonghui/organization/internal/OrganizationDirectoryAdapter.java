@@ -85,8 +85,8 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory, Organizatio
 	}
 
 	@Override
-	public List<OrganizationSummary> visibleAtLevel(OrganizationLevel level) {
-		return organizations.atLevel(currentUser.scope(), level, 5000).stream().map(Organization::summary).toList();
+	public List<OrganizationSummary> visibleNamed(String name) {
+		return organizations.named(currentUser.scope(), name, 5).stream().map(Organization::summary).toList();
 	}
 
 	@Override

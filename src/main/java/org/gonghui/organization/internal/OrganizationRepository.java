@@ -110,11 +110,11 @@ class OrganizationRepository {
 			.list();
 	}
 
-	/** Organisations of one level in the scope, by name, filtered in SQL (a large tree is not cut short before the filter). */
-	List<Organization> atLevel(DataScope scope, org.gonghui.organization.OrganizationLevel level, int limit) {
-		return jdbc.sql(SELECT + " where path like :scope and org_level = :level order by name, id limit :limit")
+	/** Organisations in the scope with exactly this name, highest levels first. */
+	List<Organization> named(DataScope scope, String name, int limit) {
+		return jdbc.sql(SELECT + " where path like :scope and name = :name order by " + LEVEL_RANK + ", id limit :limit")
 			.param("scope", scope.pathPattern())
-			.param("level", level.name())
+			.param("name", name)
 			.param("limit", limit)
 			.query(OrganizationRepository::map)
 			.list();
