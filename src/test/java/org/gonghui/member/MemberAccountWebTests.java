@@ -192,6 +192,11 @@ class MemberAccountWebTests {
 		}
 		mvc.perform(get("/api/me").with(httpBasic(m.phone(), PASSWORD))).andExpect(status().isUnauthorized());
 		mvc.perform(post("/login").with(csrf()).param("username", m.phone()).param("password", PASSWORD)).andExpect(redirectedUrl("/login?locked"));
+		// The failures and the lock are logged, with the phone (the username) masked.
+		assertThat(jdbc.sql("select count(*) from audit_entry where action in ('login.failed', 'account.locked') and target_id = '139****0006'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(6);
+		assertThat(jdbc.sql("select count(*) from audit_entry where target_id like '%13911110006%' or actor like '%13911110006%'"
+				+ " or detail like '%13911110006%'").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -302,5 +307,9 @@ class MemberAccountWebTests {
 			.with(httpBasic(m.phone(), code))).andExpect(status().isNoContent());
 		mvc.perform(get("/api/me").with(httpBasic(m.phone(), "Brand-new-99x"))).andExpect(status().isOk());
 		mvc.perform(get("/api/me").with(httpBasic(m.phone(), code))).andExpect(status().isUnauthorized());
+		// What the worker did is logged under their masked phone and account id, never the phone itself.
+		assertThat(jdbc.sql("select actor from audit_entry where actor like '139****0011 #%'").query(String.class).list()).isNotEmpty();
+		assertThat(jdbc.sql("select count(*) from audit_entry where actor like '%13911110011%' or target_id like '%13911110011%'")
+			.query(Long.class).single()).isZero();
 	}
 }

@@ -42,10 +42,11 @@ class LoginAttempts {
 			return;
 		}
 		int failures = accounts.recordFailure(username);
-		audit.record("login.failed", "account", username, "attempt " + failures);
+		// The name typed may be a worker's phone number: logged masked, like everything personal.
+		audit.record("login.failed", "account", AccountNames.shown(username), "attempt " + failures);
 		if (failures >= maxFailures) {
 			accounts.lock(username, clock.instant().plus(lockDuration));
-			audit.record("account.locked", "account", username, "locked for " + lockDuration.toMinutes() + " min after " + failures + " failed logins");
+			audit.record("account.locked", "account", AccountNames.shown(username), "locked for " + lockDuration.toMinutes() + " min after " + failures + " failed logins");
 		}
 	}
 
