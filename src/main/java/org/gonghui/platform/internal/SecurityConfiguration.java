@@ -89,6 +89,9 @@ class SecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/sites/nearest", "/api/sites/{id:\\d+}").permitAll()
 				// The join form's union picker: names of unions that take members, as the form itself shows them.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/join/unions").permitAll()
+				// The showcase (风采) of honorees marked public; the service shows nothing else.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/public/**").permitAll()
+				.requestMatchers("/api/honorees/**", "/api/honours/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
 				// Published rankings and results are public, like the results page; judging and management are not.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/competitions/*/rounds/*/ranking", "/api/competitions/*/results")
@@ -143,7 +146,8 @@ class SecurityConfiguration {
 				// The QR code on a certificate opens this page; it shows a masked name only and is rate-limited per address.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/verify/certificates/*", "/competitions", "/competitions/*/results").permitAll()
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
-				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**", "/honorees", "/honorees/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/showcase", "/showcase/*").permitAll()
 				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**", "/activities/manage", "/activities/manage/**")
 				.hasAnyRole(STAFF_ROLES)
 				.anyRequest().authenticated())

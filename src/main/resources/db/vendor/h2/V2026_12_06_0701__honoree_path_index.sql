@@ -1,0 +1,1 @@
+create index ix_honoree_path on honoree (organization_path);
