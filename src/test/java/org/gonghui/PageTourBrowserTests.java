@@ -49,12 +49,12 @@ class PageTourBrowserTests {
 				"/members/applications", "/members/coverage", "/members/welcome-packages?districtId=" + fengtai, "/members/import",
 				"/sites/manage", "/sites/manage/" + site, "/sites/manage/new", "/sites/manage/import", "/sites/manage/feedback",
 				"/activities/manage", "/activities/manage/new", "/activities/manage/" + activity, "/caravans", "/caravans/new",
-				"/competitions", "/competitions/new", "/accounts", "/accounts/new", "/account/password");
+				"/competitions", "/competitions/new", "/honorees", "/honorees/new", "/showcase", "/accounts", "/accounts/new", "/account/password");
 	}
 
 	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password");
 
-	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions");
+	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase");
 
 	@Test
 	void everyStaffPageOnTheDesktopAndOnAPhone() {

@@ -73,6 +73,7 @@ class HonorBootstrap implements StartupData {
 		Long acftu = org("中华全国总工会");
 		Long longtan = org("龙潭街道总工会");
 		Long property = org("物业管理中心工会");
+		Long fanhua = org("泛华集团工会");
 		if (acftu != null) {
 			long gao = honoree(acftu, "高凤林", "中国航天科技集团有限公司第一研究院211厂", "航天特种熔融焊接工",
 					"焊接火箭“心脏”的技能专家，长征系列运载火箭发动机喷管焊接的带头人；全国总工会副主席（兼职）、全国劳模，首期劳模工匠创新培训营开营嘉宾。",
@@ -83,6 +84,12 @@ class HonorBootstrap implements StartupData {
 			long shi = honoree(longtan, "时传祥", "北京市崇文区清洁队", "掏粪工人",
 					"新中国著名劳动模范，“宁肯一人脏，换来万人净”，龙潭街道职工参观学习的时传祥纪念馆所纪念的人物。", null);
 			honors.insertHonor(shi, title("全国劳动模范"), 1959, null, false, SYSTEM, now);
+		}
+		if (fanhua != null) {
+			// 丰台's own craftsman (fictional), so the district's registry is not empty before its 2026 selection.
+			long liang = honoree(fanhua, "梁志刚", "泛华集团", "数控机床装调维修工",
+					"泛华集团设备维修班组长，主持数控机床精度恢复改造，获丰台区工匠称号（演示数据）。", null);
+			honors.insertHonor(liang, title("丰台区工匠"), 2025, "FTGJ-2025-003", true, SYSTEM, now);
 		}
 		if (property != null) {
 			for (Object[] p : PROPERTY_CENTRE) {
