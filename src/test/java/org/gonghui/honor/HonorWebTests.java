@@ -114,4 +114,18 @@ class HonorWebTests {
 		mvc.perform(get("/honorees/" + id).with(as("chaoyang"))).andExpect(status().isNotFound());
 		mvc.perform(get("/honorees").with(as("worker"))).andExpect(status().isForbidden());
 	}
+
+	@Test
+	void workingDaysAreCountedOnTheOfficialCalendarWithClearErrors() throws Exception {
+		mvc.perform(get("/api/working-days").param("from", "2026-09-30").param("days", "5")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.date").value("2026-10-12"));
+		mvc.perform(get("/api/working-days").param("from", "2026-12-28").param("days", "5")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+		mvc.perform(get("/api/working-days").param("from", "2026-13-01").param("days", "5")).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/working-days").param("from", "2026-09-30")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("days"));
+		mvc.perform(get("/api/calendar/2026")).andExpect(status().isOk()).andExpect(jsonPath("$[?(@.day == '2026-02-14')].kind").value(hasItem("WORKDAY")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/calendar/2027").with(httpBasic("fengtai", PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"source\":\"x\",\"days\":[]}")).andExpect(status().isForbidden());
+	}
 }

@@ -91,6 +91,8 @@ class SecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/join/unions").permitAll()
 				// The showcase (风采) of honorees marked public; the service shows nothing else.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/public/**").permitAll()
+				// Counting working days holds no personal data; editing the calendar is for administrators (the service checks).
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/working-days", "/api/calendar/*").permitAll()
 				.requestMatchers("/api/honorees/**", "/api/honours/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
 				// Published rankings and results are public, like the results page; judging and management are not.
