@@ -42,14 +42,18 @@ class PageTourBrowserTests {
 				+ TestOrganizations.path(jdbc, fengtai) + "%' order by s.id");
 		long employer = first("select e.id from employer e join organization o on o.id = e.organization_id where o.path like '"
 				+ TestOrganizations.path(jdbc, fengtai) + "%' order by e.id");
-		long activity = first("select a.id from activity a join organization o on o.id = a.organization_id where o.path like '"
-				+ TestOrganizations.path(jdbc, fengtai) + "%' and a.kind <> 'COMPETITION' order by a.id");
-		return List.of("/", "/organizations", "/organizations/" + fengtai, "/organizations/" + fengtai + "/move", "/organizations/new",
+		// 丰台's demo data holds no activity of its own; other browser tests sharing this context may add some.
+		List<Long> activities = jdbc.sql("select a.id from activity a join organization o on o.id = a.organization_id where o.path like '"
+				+ TestOrganizations.path(jdbc, fengtai) + "%' and a.kind <> 'COMPETITION' order by a.id").query(Long.class).list();
+		long honoree = first("select id from honoree where name = '梁志刚'");
+		List<String> pages = new ArrayList<>(List.of("/", "/organizations", "/organizations/" + fengtai, "/organizations/" + fengtai + "/move", "/organizations/new",
 				"/employers", "/employers/" + employer, "/employers/new", "/visits", "/visits/overdue", "/members", "/members/" + member,
 				"/members/applications", "/members/coverage", "/members/welcome-packages?districtId=" + fengtai, "/members/import",
 				"/sites/manage", "/sites/manage/" + site, "/sites/manage/new", "/sites/manage/import", "/sites/manage/feedback",
-				"/activities/manage", "/activities/manage/new", "/activities/manage/" + activity, "/caravans", "/caravans/new",
-				"/competitions", "/competitions/new", "/honorees", "/honorees/new", "/showcase", "/accounts", "/accounts/new", "/account/password");
+				"/activities/manage", "/activities/manage/new", "/caravans", "/caravans/new",
+				"/competitions", "/competitions/new", "/honorees", "/honorees/new", "/honorees/" + honoree, "/showcase", "/accounts", "/accounts/new", "/account/password"));
+		activities.stream().findFirst().ifPresent(a -> pages.add("/activities/manage/" + a));
+		return pages;
 	}
 
 	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password");

@@ -20,6 +20,7 @@ import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.shared.Text;
+import org.gonghui.shared.TextChecks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,11 +72,15 @@ public class HonorService {
 	public long create(NewHonoree c) {
 		requireWriter();
 		List<FieldProblem> problems = new ArrayList<>();
-		String name = text(c.name(), "name", 50, problems);
-		String summary = text(c.summary(), "summary", 500, problems);
-		String deeds = text(c.deeds(), "deeds", 2000, problems);
-		String employer = text(c.employer(), "employer", 100, problems);
-		String occupation = text(c.occupation(), "occupation", 50, problems);
+		String name = TextChecks.line(c.name(), "name", 50, problems);
+		if (name != null && name.matches(".*[<>\"'&;=].*")) {
+			// A person's name, shown on public pages: no markup characters (as for members).
+			problems.add(new FieldProblem("name", "honor.name.invalid"));
+		}
+		String summary = TextChecks.text(c.summary(), "summary", 500, problems);
+		String deeds = TextChecks.text(c.deeds(), "deeds", 2000, problems);
+		String employer = TextChecks.line(c.employer(), "employer", 100, problems);
+		String occupation = TextChecks.line(c.occupation(), "occupation", 50, problems);
 		if (c.organizationId() == null || organizations.findVisible(c.organizationId()).isEmpty()) {
 			problems.add(new FieldProblem("organizationId", c.organizationId() == null ? "validation.required" : "honor.organization.notFound"));
 		}
@@ -132,9 +137,9 @@ public class HonorService {
 		requireWriter();
 		var honoree = queries.visibleRow(honoreeId);
 		List<FieldProblem> problems = new ArrayList<>();
-		String titleName = text(c.title(), "title", 50, problems);
-		String conferredBy = text(c.conferredBy(), "conferredBy", 100, problems);
-		String certificate = text(c.certificateNumber(), "certificateNumber", 50, problems);
+		String titleName = TextChecks.line(c.title(), "title", 50, problems);
+		String conferredBy = TextChecks.line(c.conferredBy(), "conferredBy", 100, problems);
+		String certificate = TextChecks.line(c.certificateNumber(), "certificateNumber", 50, problems);
 		int thisYear = LocalDate.now(clock.withZone(BEIJING)).getYear();
 		if (c.year() == null) {
 			problems.add(new FieldProblem("year", "validation.required"));
@@ -186,7 +191,7 @@ public class HonorService {
 		var honor = honors.findHonor(honorId).orElseThrow(() -> new RecordNotFoundException("honor", honorId));
 		var honoree = queries.visibleRow(honor.honoreeId());
 		List<FieldProblem> problems = new ArrayList<>();
-		String reason = text(reasonText, "reason", 200, problems);
+		String reason = TextChecks.line(reasonText, "reason", 200, problems);
 		if (reason == null && problems.isEmpty()) {
 			problems.add(new FieldProblem("reason", "validation.required"));
 		}
@@ -211,16 +216,6 @@ public class HonorService {
 		return HonorKind.ADVANCED;
 	}
 
-	private static String text(String value, String field, int max, List<FieldProblem> problems) {
-		String clean = Text.clean(value);
-		if (clean != null && clean.length() > max) {
-			problems.add(new FieldProblem(field, "validation.tooLong", max));
-		}
-		else if (Text.hasControlCharacters(clean) || clean != null && (clean.contains("<") || clean.contains(">"))) {
-			problems.add(new FieldProblem(field, "validation.controlCharacters"));
-		}
-		return clean;
-	}
 
 	private void requireWriter() {
 		if (!mayWrite()) {
