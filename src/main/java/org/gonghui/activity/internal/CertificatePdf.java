@@ -1,58 +1,30 @@
 package org.gonghui.activity.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.gonghui.activity.CertificateStatus;
 import org.gonghui.activity.internal.CertificateRepository.Certificate;
+import org.gonghui.platform.Pdfs;
 import org.gonghui.platform.QrCodes;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a certificate as an A4 landscape PDF in Chinese with OpenHTMLtoPDF, from an XHTML string in which
- * every stored value is escaped.
- *
- * <p>The font is WenQuanYi Micro Hei, shipped in the application ({@code fonts/wqy-microhei.ttc}) so a PDF
- * looks the same whatever the server has installed. It is a TrueType collection: fontbox picks the face and
- * PDFBox embeds the subset of glyphs the page uses (a few kilobytes), because PDFBox cannot embed CFF-outline
- * CJK fonts such as Noto CJK. Every element uses that one font, so no standard PDF font that a reader would
- * have to substitute ends up in the file.
+ * Renders a certificate as an A4 landscape PDF in Chinese, from an XHTML string in which every stored value is
+ * escaped; the platform's {@link Pdfs} turns it into a PDF with the embedded CJK font.
  */
 @Component
 class CertificatePdf {
 
-	static final String FONT_RESOURCE = "/fonts/wqy-microhei.ttc";
-	/** The proportional face of the collection (the other is the monospaced one). */
-	static final String FONT_FACE = "WenQuanYiMicroHei";
-	private static final String FAMILY = "WenQuanYi Micro Hei";
+	private static final String FAMILY = Pdfs.FONT_FAMILY;
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-	/** The collection, read once (5 MB); each rendering parses its own copy (fontbox fonts are not thread-safe). */
-	private final byte[] font;
+	private final Pdfs pdfs;
 
-	CertificatePdf() {
-		try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT_RESOURCE)) {
-			if (in == null) {
-				throw new IllegalStateException("Font " + FONT_RESOURCE + " is missing from the application");
-			}
-			this.font = in.readAllBytes();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+	CertificatePdf(Pdfs pdfs) {
+		this.pdfs = pdfs;
 	}
 
 	byte[] render(Certificate c, String verifyUrl) {
@@ -63,37 +35,7 @@ class CertificatePdf {
 
 	/** Writes the PDF to {@code out} and leaves it open (a ZIP writes the next entry after it). */
 	void render(Certificate c, String verifyUrl, OutputStream out) {
-		try (TrueTypeCollection collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(font))) {
-			TrueTypeFont face = collection.getFontByName(FONT_FACE);
-			if (face == null) {
-				throw new IllegalStateException("Face " + FONT_FACE + " not found in " + FONT_RESOURCE);
-			}
-			// The document is ours so that the font can be loaded into it; the renderer saves and closes it.
-			PDDocument document = new PDDocument();
-			PDType0Font pdFont = PDType0Font.load(document, face, true);
-			var builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.usePDDocument(document);
-			builder.useFont(new PDFontSupplier(pdFont), FAMILY, 400, FontStyle.NORMAL, true);
-			builder.withHtmlContent(html(c, verifyUrl), null);
-			builder.withProducer("Gonghui");
-			builder.toStream(new FilterOutputStream(out) {
-
-				@Override
-				public void write(byte[] b, int off, int len) throws IOException {
-					out.write(b, off, len);
-				}
-
-				@Override
-				public void close() throws IOException {
-					flush();
-				}
-			});
-			builder.run();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		pdfs.render(html(c, verifyUrl), out);
 	}
 
 	/** The page as XHTML (OpenHTMLtoPDF parses it as XML). Values are escaped; the layout uses no script. */
@@ -143,29 +85,7 @@ class CertificatePdf {
 		return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
 	}
 
-	/**
-	 * Escapes for XML text and attribute values. Not Spring's HtmlUtils: its HTML 4 entities (such as
-	 * &amp;middot; for the dot in 买买提·艾力) are unknown to the XML parser. Characters XML forbids are dropped.
-	 */
-	static String escape(String s) {
-		if (s == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(s.length() + 16);
-		s.codePoints().forEach(cp -> {
-			switch (cp) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> {
-					if (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF && (cp < 0xD800 || cp > 0xDFFF) || cp == '\t' || cp == '\n' || cp == '\r') {
-						out.appendCodePoint(cp);
-					}
-				}
-			}
-		});
-		return out.toString();
+	private static String escape(String s) {
+		return Pdfs.escape(s);
 	}
 }

@@ -7,6 +7,7 @@ import org.gonghui.activity.internal.ActivitySummaryService;
 import org.gonghui.activity.internal.ActivitySummaryService.Image;
 import org.gonghui.activity.internal.ActivitySummaryService.PhotoView;
 import org.gonghui.activity.internal.ActivitySummaryService.SummaryView;
+import org.gonghui.platform.Uploads;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +58,7 @@ class ActivitySummaryApiController {
 			description = "JPEG or PNG by content, up to 5 MB, at most 9 per activity; EXIF and other metadata (GPS position) are removed.")
 	ResponseEntity<PhotoView> addPhoto(@PathVariable long id, @RequestParam(required = false) MultipartFile photo,
 			@RequestParam(required = false) String caption) {
-		PhotoView added = summaries.addPhoto(id, SummaryUploads.photo(photo, summaries.maxPhotoBytes()), caption);
+		PhotoView added = summaries.addPhoto(id, Uploads.bytes(photo, summaries.maxPhotoBytes(), "photo", "photo.tooLarge"), caption);
 		return ResponseEntity.created(URI.create("/activities/" + id + "/summary/photos/" + added.id())).body(added);
 	}
 

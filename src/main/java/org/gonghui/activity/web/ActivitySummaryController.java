@@ -2,6 +2,7 @@ package org.gonghui.activity.web;
 
 import org.gonghui.activity.internal.ActivitySummaryService;
 import org.gonghui.platform.FormErrors;
+import org.gonghui.platform.Uploads;
 import org.gonghui.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -64,7 +65,7 @@ class ActivitySummaryController {
 	String addPhoto(@PathVariable long id, @RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) String caption,
 			RedirectAttributes redirect) {
 		try {
-			summaries.addPhoto(id, SummaryUploads.photo(photo, summaries.maxPhotoBytes()), caption);
+			summaries.addPhoto(id, Uploads.bytes(photo, summaries.maxPhotoBytes(), "photo", "photo.tooLarge"), caption);
 			redirect.addFlashAttribute("message", "activity.summary.photo.added");
 		}
 		catch (InvalidInputException e) {

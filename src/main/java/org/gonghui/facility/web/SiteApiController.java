@@ -21,6 +21,7 @@ import org.gonghui.facility.internal.SiteQueries.SiteView;
 import org.gonghui.facility.internal.SiteQueries.StatusLine;
 import org.gonghui.facility.internal.SiteService;
 import org.gonghui.facility.internal.SiteService.SiteCommand;
+import org.gonghui.platform.Uploads;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
 import org.springframework.http.CacheControl;

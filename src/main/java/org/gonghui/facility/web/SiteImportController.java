@@ -11,6 +11,7 @@ import org.gonghui.facility.SiteType;
 import org.gonghui.facility.internal.SiteExportService;
 import org.gonghui.facility.internal.SiteImportService;
 import org.gonghui.facility.internal.SiteQueries.SiteQuery;
+import org.gonghui.platform.Uploads;
 import org.gonghui.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

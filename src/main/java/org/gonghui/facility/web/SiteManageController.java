@@ -12,6 +12,7 @@ import org.gonghui.facility.internal.SiteQueries;
 import org.gonghui.facility.internal.SiteQueries.SiteQuery;
 import org.gonghui.facility.internal.SiteService;
 import org.gonghui.platform.FormErrors;
+import org.gonghui.platform.Uploads;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
 import org.springframework.context.MessageSource;

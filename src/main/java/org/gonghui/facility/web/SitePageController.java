@@ -9,6 +9,7 @@ import org.gonghui.facility.internal.SitePhotoService;
 import org.gonghui.facility.internal.SitePhotoService.Image;
 import org.gonghui.facility.internal.SiteQueries;
 import org.gonghui.platform.FormErrors;
+import org.gonghui.platform.Uploads;
 import org.gonghui.shared.InvalidInputException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

@@ -4,18 +4,21 @@ import org.gonghui.organization.OrganizationMoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps honorees' stored organisation paths current when a subtree moves, inside the move's transaction. */
+/** Keeps the stored organisation paths of honorees, campaigns and nominations current when a subtree moves, inside the move's transaction. */
 @Component
 class HonoreePaths {
 
 	private final HonorRepository honors;
+	private final CampaignRepository campaigns;
 
-	HonoreePaths(HonorRepository honors) {
+	HonoreePaths(HonorRepository honors, CampaignRepository campaigns) {
 		this.honors = honors;
+		this.campaigns = campaigns;
 	}
 
 	@EventListener
 	void on(OrganizationMoved moved) {
 		honors.rebase(moved.oldPath(), moved.newPath());
+		campaigns.rebase(moved.oldPath(), moved.newPath());
 	}
 }

@@ -93,7 +93,10 @@ class SecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/public/**").permitAll()
 				// Counting working days holds no personal data; editing the calendar is for administrators (the service checks).
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/working-days", "/api/calendar/*").permitAll()
-				.requestMatchers("/api/honorees/**", "/api/honours/**").hasAnyRole(STAFF_ROLES)
+				// Anyone may object to a candidate on public notice, under real name and phone; the service limits the rate.
+				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notices/{id:\\d+}/objections").permitAll()
+				.requestMatchers("/api/campaigns/**", "/api/nominations/**", "/api/notices/**", "/api/objections/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")
+				.requestMatchers("/api/honorees/**", "/api/honours/**", "/api/booklets/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
 				// Published rankings and results are public, like the results page; judging and management are not.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/competitions/*/rounds/*/ranking", "/api/competitions/*/results")
@@ -108,8 +111,7 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("Gonghui"))
 			// The public join endpoint has no session to protect; everything else keeps CSRF unless Basic.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth, request -> PUBLIC_POSTS.contains(
-					request.getRequestURI().substring(request.getContextPath().length()))))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuth, request -> isPublicPost(request.getRequestURI().substring(request.getContextPath().length()))))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"Gonghui\"");
 				new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED).commence(request, response, e);
@@ -148,8 +150,11 @@ class SecurityConfiguration {
 				// The QR code on a certificate opens this page; it shows a masked name only and is rate-limited per address.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/verify/certificates/*", "/competitions", "/competitions/*/results").permitAll()
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
-				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**", "/honorees", "/honorees/**").hasAnyRole(STAFF_ROLES)
-				.requestMatchers(org.springframework.http.HttpMethod.GET, "/showcase", "/showcase/*").permitAll()
+				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**", "/honorees", "/honorees/**", "/booklets", "/booklets/**").hasAnyRole(STAFF_ROLES)
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/showcase", "/showcase/*", "/showcase/*/photo").permitAll()
+				// Public notices (公示) and the objection form on them; the service shows open notices only.
+				.requestMatchers("/gongshi", "/gongshi/*", "/gongshi/*/objection").permitAll()
+				.requestMatchers("/campaigns", "/campaigns/**", "/nominations/**", "/notices/**", "/calendar", "/calendar/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")
 				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**", "/activities/manage", "/activities/manage/**")
 				.hasAnyRole(STAFF_ROLES)
 				.anyRequest().authenticated())
@@ -162,6 +167,11 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader(permissions -> permissions.policy("geolocation=(self), camera=(self), microphone=()"))
 				.frameOptions(frame -> frame.deny()));
 		return http.build();
+	}
+
+	/** Public forms posted without a session: nothing for a forged request to ride on. */
+	static boolean isPublicPost(String path) {
+		return PUBLIC_POSTS.contains(path) || path.matches("/api/notices/\\d+/objections");
 	}
 
 	static boolean isApi(HttpServletRequest request) {

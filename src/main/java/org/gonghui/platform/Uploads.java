@@ -1,4 +1,4 @@
-package org.gonghui.facility.web;
+package org.gonghui.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,15 +8,16 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Reads an upload into memory only when it is within the limit: the container accepts files up to the
- * roster import's size, which is far more than a photo or a site sheet may be.
+ * roster import's size, which is far more than a photo or a site sheet may be. Shared by every module that
+ * takes small files (sites, feedback, activity summaries, honorees), so all of them answer alike.
  */
-final class Uploads {
+public final class Uploads {
 
 	private Uploads() {
 	}
 
 	/** The file's bytes; null when no file was sent; a field error when it is larger than {@code maxBytes}. */
-	static byte[] bytes(MultipartFile file, long maxBytes, String field, String tooLargeCode) {
+	public static byte[] bytes(MultipartFile file, long maxBytes, String field, String tooLargeCode) {
 		if (file == null || file.isEmpty()) {
 			return null;
 		}
