@@ -1,5 +1,9 @@
 package org.gonghui.honor.internal;
 
+import org.gonghui.honor.RuleKind;
+
+import org.gonghui.honor.NominationStage;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -261,10 +265,10 @@ class CampaignRepository {
 			.list();
 	}
 
-	Optional<StoredFile> documentContent(long nominationId, long documentId) {
+	Optional<NominationService.StoredFile> documentContent(long nominationId, long documentId) {
 		return jdbc.sql("select file_name, content_type, content from honor_nomination_document where id = :d and nomination_id = :n")
 			.param("d", documentId).param("n", nominationId)
-			.query((rs, i) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"))).optional();
+			.query((rs, i) -> new NominationService.StoredFile(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"))).optional();
 	}
 
 	int documentCount(long nominationId) {

@@ -1,5 +1,9 @@
 package org.gonghui.honor.internal;
 
+import org.gonghui.honor.RuleKind;
+
+import org.gonghui.honor.NominationStage;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -69,6 +73,11 @@ public class CampaignService {
 	}
 
 	public record RuleView(RuleKind kind, BigDecimal share, int shareBasisPoints) {
+
+		/** The share as a percentage for people: "35", "12.5". */
+		public String percent() {
+			return NominationService.percent(shareBasisPoints);
+		}
 	}
 
 	public record QuotaView(long organizationId, String organizationName, int places, int used) {

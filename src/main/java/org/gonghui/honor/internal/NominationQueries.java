@@ -1,5 +1,7 @@
 package org.gonghui.honor.internal;
 
+import org.gonghui.honor.NominationStage;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +34,11 @@ public class NominationQueries {
 	}
 
 	public record EventView(Instant at, NominationStage from, NominationStage to, String actor, String note) {
+
+		/** The moment in Beijing time, as pages show it. */
+		public String when() {
+			return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(HonorService.BEIJING));
+		}
 	}
 
 	public record SignOffView(String agency, String outcome, String note, Instant decidedAt, String decidedBy) {

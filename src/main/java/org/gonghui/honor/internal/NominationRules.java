@@ -1,5 +1,7 @@
 package org.gonghui.honor.internal;
 
+import org.gonghui.honor.RuleKind;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package org.gonghui.honor.internal;
 
+import org.gonghui.honor.RuleKind;
+
+import org.gonghui.honor.NominationStage;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,6 +79,10 @@ public class NominationService {
 	public record NewNomination(Long organizationId, Long honoreeId, Long memberId, String name, String idNumber, String employer, String occupation,
 			Boolean frontLine, Boolean nonPublic, Boolean enterpriseHead, MeetingKind meetingKind, LocalDate meetingOn, Integer meetingVotesFor,
 			Integer meetingAttendance, LocalDate unitNoticeStartsOn, LocalDate unitNoticeEndsOn, String summary, String deeds, String overrideReason) {
+	}
+
+	/** A stored supporting file as it is sent back: its display name, checked type and bytes. */
+	public record StoredFile(String fileName, String contentType, byte[] content) {
 	}
 
 	public enum Decision {

@@ -103,9 +103,9 @@ class NoticeRepository {
 		return jdbc.sql("select phone_cipher from honor_objection where id = :id").param("id", objectionId).query(String.class).single();
 	}
 
-	Optional<StoredFile> file(long objectionId) {
+	Optional<NominationService.StoredFile> file(long objectionId) {
 		return jdbc.sql("select file_name, content_type, content from honor_objection where id = :id and content is not null").param("id", objectionId)
-			.query((rs, i) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"))).optional();
+			.query((rs, i) -> new NominationService.StoredFile(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"))).optional();
 	}
 
 	private static NoticeRow notice(ResultSet rs, int n) throws SQLException {

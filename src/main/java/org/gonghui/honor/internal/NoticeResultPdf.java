@@ -1,5 +1,7 @@
 package org.gonghui.honor.internal;
 
+import org.gonghui.honor.NominationStage;
+
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

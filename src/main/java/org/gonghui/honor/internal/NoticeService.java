@@ -1,5 +1,7 @@
 package org.gonghui.honor.internal;
 
+import org.gonghui.honor.NominationStage;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -371,7 +373,7 @@ public class NoticeService {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<StoredFile> objectionFile(long objectionId) {
+	public Optional<NominationService.StoredFile> objectionFile(long objectionId) {
 		managedObjection(objectionId);
 		return notices.file(objectionId);
 	}

@@ -10,7 +10,7 @@ import org.gonghui.honor.internal.CampaignService.CampaignView;
 import org.gonghui.honor.internal.NominationQueries;
 import org.gonghui.honor.internal.NominationQueries.NominationView;
 import org.gonghui.honor.internal.NominationService;
-import org.gonghui.honor.internal.NominationStage;
+import org.gonghui.honor.NominationStage;
 import org.gonghui.shared.PageResult;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

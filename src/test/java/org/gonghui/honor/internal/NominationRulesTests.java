@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.gonghui.honor.RuleKind;
+
 import org.gonghui.honor.internal.NominationRules.Candidate;
 import org.gonghui.honor.internal.NominationRules.Rule;
 import org.gonghui.honor.internal.NominationRules.Tally;

@@ -1,4 +1,4 @@
-package org.gonghui.honor.internal;
+package org.gonghui.honor;
 
 /**
  * A campaign's ratio rules, checked as nominations arrive (e.g. 一线职工 ≥ 35 %, 非公经济 ≥ 35 %,
@@ -7,7 +7,7 @@ package org.gonghui.honor.internal;
 public enum RuleKind {
 	FRONT_LINE_MIN, NON_PUBLIC_MIN, ENTERPRISE_HEAD_MAX, LOWER_HONOR_REQUIRED;
 
-	boolean isRatio() {
+	public boolean isRatio() {
 		return this != LOWER_HONOR_REQUIRED;
 	}
 }

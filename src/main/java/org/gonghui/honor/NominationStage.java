@@ -1,4 +1,4 @@
-package org.gonghui.honor.internal;
+package org.gonghui.honor;
 
 /**
  * Where a nomination stands on its way up the tree: submitted by a grassroots union, vetted by the
@@ -9,7 +9,7 @@ public enum NominationStage {
 	SUBMITTED, VETTED, PANEL_PASSED, IN_NOTICE, APPROVED, CONFERRED, REJECTED, WITHDRAWN;
 
 	/** Still in the running: counts against quotas and ratios. */
-	boolean isActive() {
+	public boolean isActive() {
 		return this != REJECTED && this != WITHDRAWN;
 	}
 }
