@@ -64,6 +64,9 @@ class CampaignController {
 
 	@GetMapping("/campaigns/new")
 	String newForm(Model model) {
+		if (!campaigns.mayCreate()) {
+			throw new org.springframework.security.access.AccessDeniedException("Only federation staff open selection campaigns");
+		}
 		model.addAttribute("form", new CampaignForm());
 		return form(model);
 	}
