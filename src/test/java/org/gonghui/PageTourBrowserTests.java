@@ -53,12 +53,24 @@ class PageTourBrowserTests {
 				"/activities/manage", "/activities/manage/new", "/caravans", "/caravans/new",
 				"/competitions", "/competitions/new", "/honorees", "/honorees/new", "/honorees/" + honoree, "/showcase", "/accounts", "/accounts/new", "/account/password"));
 		activities.stream().findFirst().ifPresent(a -> pages.add("/activities/manage/" + a));
+		// The booklet pages; a booklet of 丰台's own when another test has made one (the demo's is 北京公交's).
+		pages.addAll(List.of("/booklets", "/booklets/new", "/booklets/new?unit=" + TestOrganizations.id(jdbc, "泛华集团工会")));
+		jdbc.sql("select b.id from booklet b join organization o on o.id = b.organization_id where o.path like '" + TestOrganizations.path(jdbc, fengtai)
+				+ "%' order by b.id").query(Long.class).list().stream().findFirst().ifPresent(b -> pages.add("/booklets/" + b));
+		// 丰台's demo selection: the campaign, its nomination form, an enterprise head awaiting sign-offs, the running notice.
+		long campaign = first("select id from honor_campaign where title like '%丰台区工匠评选'");
+		pages.addAll(List.of("/campaigns", "/campaigns/new", "/campaigns/" + campaign, "/campaigns/" + campaign + "/nominate",
+				"/nominations/" + first("select id from honor_nomination where name = '罗建民'"),
+				"/nominations/" + first("select id from honor_nomination where name = '马卫国'")));
+		jdbc.sql("select notice_id from honor_nomination where name = '高志远' and notice_id is not null").query(Long.class).optional()
+			.ifPresent(notice -> pages.add("/notices/" + notice));
 		return pages;
 	}
 
 	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password");
 
-	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase");
+	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase",
+			"/gongshi");
 
 	@Test
 	void everyStaffPageOnTheDesktopAndOnAPhone() {

@@ -55,6 +55,11 @@ public class NoticeService {
 
 	public record ObjectionView(long id, long nominationId, String candidateName, String objectorName, String phone, String reason, String fileName,
 			String status, String assignee, String finding, java.time.Instant createdAt, java.time.Instant resolvedAt) {
+
+		/** When it arrived, in Beijing time, as pages show it. */
+		public String received() {
+			return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(createdAt.atZone(HonorService.BEIJING));
+		}
 	}
 
 	public record NoticeView(long id, long campaignId, String campaignTitle, String organizationName, String honourTitle, LocalDate startsOn,

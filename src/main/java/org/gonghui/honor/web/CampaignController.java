@@ -135,7 +135,8 @@ class CampaignController {
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("meetingKinds", NominationService.MeetingKind.values());
 		model.addAttribute("mayOverride", campaigns.mayCreate());
-		model.addAttribute("pickerUrl", "/api/organizations/picker?kind=UNION&within=" + campaign.organizationId());
+		// The picker searches the caller's scope; a unit's chair sits inside the campaign, staff above narrow it to the campaign.
+		model.addAttribute("pickerUrl", "/api/organizations/picker?kind=UNION" + (campaign.mayManage() ? "&within=" + campaign.organizationId() : ""));
 		model.addAttribute("activeNav", "/campaigns");
 		return "campaigns/nominate";
 	}
