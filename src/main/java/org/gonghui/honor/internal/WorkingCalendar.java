@@ -41,6 +41,10 @@ public class WorkingCalendar {
 	public record SpecialDay(LocalDate day, DayKind kind, String note) {
 	}
 
+	/** A year the calendar knows, with where its data came from and who entered it. */
+	public record YearInfo(int year, String source, java.time.Instant updatedAt, String updatedBy, int holidays, int workdays) {
+	}
+
 	private final JdbcClient jdbc;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
@@ -102,6 +106,18 @@ public class WorkingCalendar {
 		return jdbc.sql("select calendar_date, kind, note from calendar_day where calendar_date >= :from and calendar_date < :to order by calendar_date")
 			.param("from", Date.valueOf(LocalDate.of(year, 1, 1))).param("to", Date.valueOf(LocalDate.of(year + 1, 1, 1)))
 			.query((rs, n) -> new SpecialDay(rs.getDate("calendar_date").toLocalDate(), DayKind.valueOf(rs.getString("kind")), rs.getString("note"))).list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<YearInfo> years() {
+		return jdbc.sql("select y.calendar_year, y.source, y.updated_at, y.updated_by,"
+				+ " (select count(*) from calendar_day d where d.kind = 'HOLIDAY' and d.calendar_date >= y.first_day and d.calendar_date < y.next_first_day) as holidays,"
+				+ " (select count(*) from calendar_day d where d.kind = 'WORKDAY' and d.calendar_date >= y.first_day and d.calendar_date < y.next_first_day) as workdays"
+				+ " from (select calendar_year, source, updated_at, updated_by, cast(concat(cast(calendar_year as varchar(4)), '-01-01') as date) as first_day,"
+				+ " cast(concat(cast(calendar_year + 1 as varchar(4)), '-01-01') as date) as next_first_day from calendar_year) y order by y.calendar_year desc")
+			.query((rs, n) -> new YearInfo(rs.getInt("calendar_year"), rs.getString("source"), rs.getTimestamp("updated_at").toInstant(),
+					rs.getString("updated_by"), rs.getInt("holidays"), rs.getInt("workdays")))
+			.list();
 	}
 
 	/**
