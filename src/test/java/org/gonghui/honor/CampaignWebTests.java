@@ -149,6 +149,37 @@ class CampaignWebTests {
 		mvc.perform(get("/api/public/notices/999999")).andExpect(status().isNotFound());
 	}
 
+	private static byte[] onePagePdf() throws Exception {
+		try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+			document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			document.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	@Test
+	void documentsArePdfOrPicturesCheckedOnTheWayInAndStayInScope() throws Exception {
+		long c = campaign();
+		long n = nominate(c, "fanhua", "曹建设", true);
+		var pdf = new org.springframework.mock.web.MockMultipartFile("file", "../../职代会决议.pdf", "application/pdf", onePagePdf());
+		String answer = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/nominations/" + n + "/documents")
+			.file(pdf).with(httpBasic("fanhua", PASSWORD))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long doc = Long.parseLong(answer.replaceAll("\\D+", ""));
+		var fake = new org.springframework.mock.web.MockMultipartFile("file", "决议.pdf", "application/pdf", "%PDF-1.4 not really".getBytes());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/nominations/" + n + "/documents")
+			.file(fake).with(httpBasic("fanhua", PASSWORD))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		var text = new org.springframework.mock.web.MockMultipartFile("file", "a.txt", "text/plain", "hello".getBytes());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/nominations/" + n + "/documents")
+			.file(text).with(httpBasic("fanhua", PASSWORD))).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/nominations/" + n + "/documents/" + doc).with(httpBasic("fengtai", PASSWORD))).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type", "application/pdf"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Disposition", containsString(".pdf")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Disposition", not(containsString(".."))));
+		mvc.perform(get("/api/nominations/" + n + "/documents/" + doc).with(httpBasic("chaoyang", PASSWORD))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/nominations/" + n).with(httpBasic("fanhua", PASSWORD))).andExpect(jsonPath("$.documents.length()").value(1));
+	}
+
 	@Test
 	void pagesShowTheCampaignToEachSideAndRefuseBadNominations() throws Exception {
 		long c = campaign();
