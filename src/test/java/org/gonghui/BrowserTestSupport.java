@@ -63,7 +63,12 @@ public final class BrowserTestSupport {
 
 	/** Starts a fresh headless Chromium (new temporary profile) with a desktop window of the given size. */
 	public static Browser desktop(String baseUrl, int width, int height) {
-		return open(baseUrl, width, height, false);
+		return open(baseUrl, width, height, false, null);
+	}
+
+	/** A desktop browser that saves downloads (PDFs included, not shown in the viewer) into {@code downloads}. */
+	public static Browser desktop(String baseUrl, int width, int height, Path downloads) {
+		return open(baseUrl, width, height, false, downloads);
 	}
 
 	/**
@@ -72,10 +77,10 @@ public final class BrowserTestSupport {
 	 * {@code --window-size=375,800} alone would not give a 375 px page.
 	 */
 	public static Browser phone(String baseUrl, int width, int height) {
-		return open(baseUrl, width, height, true);
+		return open(baseUrl, width, height, true, null);
 	}
 
-	private static Browser open(String baseUrl, int width, int height, boolean phone) {
+	private static Browser open(String baseUrl, int width, int height, boolean phone, Path downloads) {
 		assertThat(Files.isExecutable(CHROMIUM))
 			.as("%s is missing: install it with `apt-get install -y chromium chromium-driver` (browser tests never skip)", CHROMIUM)
 			.isTrue();
@@ -100,6 +105,10 @@ public final class BrowserTestSupport {
 		if (phone) {
 			options.setExperimentalOption("mobileEmulation",
 					Map.of("deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true, "mobile", true)));
+		}
+		if (downloads != null) {
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+					"download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
 		}
 		var logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);

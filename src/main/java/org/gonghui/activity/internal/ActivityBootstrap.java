@@ -76,6 +76,8 @@ class ActivityBootstrap implements StartupData {
 				"109名劳模本科生走进清华大学，参加专题讲座、主题报告、企业参访和研讨交流，结业后由清华大学继续教育学院颁发结业证书。", "清华大学", null, 109,
 				false, false, Audience.ORGANIZATION_SUBTREE, null, null, "system", now);
 		activities.setCamp(camp, new java.math.BigDecimal("0.66"), false, "清华大学继续教育学院");
+		// The opening guest, a national model worker and 大国工匠: the honor module's public profile is linked by name.
+		details.replaceExperts(camp, java.util.List.of(new ActivityDetailsRepository.Expert("高凤林", "中国航天科技集团有限公司第一研究院211厂")));
 		LocalDate campDay = LocalDate.ofInstant(now, beijing).plusDays(30);
 		String[][] programme = { { "开班仪式", "CEREMONY", "0", "9", "全国总工会", "清华大学主楼" },
 				{ "专题讲座：劳模精神与创新", "LECTURE", "0", "14", "清华大学教授", "清华大学继续教育学院" },

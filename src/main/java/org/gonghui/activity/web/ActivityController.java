@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import org.gonghui.activity.internal.ActivityQueries;
 import org.gonghui.activity.internal.RegistrationService;
+import org.gonghui.honor.PublicHonorees;
 import org.gonghui.member.MemberSummary;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.platform.NavigationItem;
@@ -35,10 +36,12 @@ class ActivityController {
 	private final RegistrationService registrations;
 	private final MessageSource messages;
 	private final org.gonghui.activity.internal.CertificateService certificates;
+	private final PublicHonorees honorees;
 
 	ActivityController(ActivityQueries activities, RegistrationService registrations, MessageSource messages,
-			org.gonghui.activity.internal.CertificateService certificates) {
+			org.gonghui.activity.internal.CertificateService certificates, PublicHonorees honorees) {
 		this.certificates = certificates;
+		this.honorees = honorees;
 		this.activities = activities;
 		this.registrations = registrations;
 		this.messages = messages;
@@ -53,7 +56,9 @@ class ActivityController {
 	@GetMapping("/activities/{id:\\d+}")
 	String show(@PathVariable long id, Model model) {
 		MemberSummary member = self();
-		model.addAttribute("activity", activities.getFor(member, id));
+		var activity = activities.getFor(member, id);
+		model.addAttribute("activity", activity);
+		model.addAttribute("expertProfiles", honorees.byName(activity.experts().stream().map(e -> e.name()).toList()));
 		model.addAttribute("mine", registrations.mine().stream().filter(r -> r.registration().activityId() == id).findFirst().orElse(null));
 		return "activities/show";
 	}

@@ -18,6 +18,7 @@ import org.gonghui.activity.internal.ActivityQueries.ActivityQuery;
 import org.gonghui.activity.internal.ActivityService;
 import org.gonghui.activity.internal.ParticipantService;
 import org.gonghui.activity.internal.RegistrationService;
+import org.gonghui.honor.PublicHonorees;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.platform.NavigationItem;
 import org.gonghui.platform.Role;
@@ -56,11 +57,13 @@ class ActivityManageController {
 	private final MessageSource messages;
 	private final org.gonghui.activity.internal.CampCompletion camps;
 	private final org.gonghui.activity.internal.CompetitionQueries competitions;
+	private final PublicHonorees honorees;
 
 	ActivityManageController(ActivityService activities, ActivityQueries queries, ActivityLifecycle lifecycle, ParticipantService participants,
 			RegistrationService registrations, MessageSource messages, org.gonghui.activity.internal.CampCompletion camps,
-			org.gonghui.activity.internal.CompetitionQueries competitions) {
+			org.gonghui.activity.internal.CompetitionQueries competitions, PublicHonorees honorees) {
 		this.competitions = competitions;
+		this.honorees = honorees;
 		this.camps = camps;
 		this.activities = activities;
 		this.queries = queries;
@@ -117,6 +120,7 @@ class ActivityManageController {
 		var activity = queries.get(id);
 		model.addAttribute("activity", activity);
 		model.addAttribute("moves", activity.status().next());
+		model.addAttribute("expertProfiles", honorees.byName(activity.experts().stream().map(e -> e.name()).toList()));
 		model.addAttribute("counts", participants.counts(id));
 		model.addAttribute("status", status);
 		model.addAttribute("participants", participants.list(id, status, new PageResult.Request(page, PARTICIPANTS_PAGE_SIZE)));

@@ -97,6 +97,16 @@ class HonorRepository {
 		return jdbc.sql(HONOREE + " where h.id = :id").param("id", id).query(HonorRepository::honoree).optional();
 	}
 
+	/** Honorees by id, in no particular order; ids that are not honorees are left out. Bound in slices of 1,000. */
+	List<HonoreeRow> findHonorees(List<Long> ids) {
+		List<HonoreeRow> rows = new java.util.ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += 1000) {
+			rows.addAll(jdbc.sql(HONOREE + " where h.id in (:ids)").param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query(HonorRepository::honoree).list());
+		}
+		return rows;
+	}
+
 	private static String where(Filter f) {
 		StringBuilder w = new StringBuilder(" where h.organization_path like :scope");
 		if (f.text() != null) {

@@ -3,6 +3,7 @@ package org.gonghui.honor.web;
 import org.gonghui.honor.HonorLevel;
 import org.gonghui.honor.internal.HonorQueries;
 import org.gonghui.honor.internal.HonorService;
+import org.gonghui.honor.internal.HonoreePhotoService;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.platform.NavigationItem;
 import org.gonghui.platform.Role;
@@ -30,10 +31,12 @@ class HonoreeController {
 
 	private final HonorService service;
 	private final HonorQueries queries;
+	private final HonoreePhotoService photos;
 
-	HonoreeController(HonorService service, HonorQueries queries) {
+	HonoreeController(HonorService service, HonorQueries queries, HonoreePhotoService photos) {
 		this.service = service;
 		this.queries = queries;
+		this.photos = photos;
 	}
 
 	@GetMapping("/honorees")
@@ -116,7 +119,9 @@ class HonoreeController {
 		model.addAttribute("q", q);
 		model.addAttribute("level", level);
 		model.addAttribute("levels", HonorLevel.values());
-		model.addAttribute("people", queries.showcase(q, level, new PageResult.Request(page, PAGE_SIZE)));
+		var people = queries.showcase(q, level, new PageResult.Request(page, PAGE_SIZE));
+		model.addAttribute("people", people);
+		model.addAttribute("photoVersions", photos.versions(people.content().stream().map(HonorQueries.PublicHonoree::id).toList()));
 		model.addAttribute("activeNav", "/showcase");
 		return "showcase/list";
 	}
@@ -124,6 +129,7 @@ class HonoreeController {
 	@GetMapping("/showcase/{id:\\d+}")
 	String profile(@PathVariable long id, Model model) {
 		model.addAttribute("person", queries.publicProfile(id));
+		model.addAttribute("photoVersion", photos.versions(java.util.List.of(id)).get(id));
 		model.addAttribute("activeNav", "/showcase");
 		return "showcase/profile";
 	}
@@ -134,6 +140,9 @@ class HonoreeController {
 	}
 
 	private String detailPage(Model model) {
+		long id = ((HonorQueries.HonoreeView) model.getAttribute("honoree")).id();
+		model.addAttribute("photoVersion", photos.versions(java.util.List.of(id)).get(id));
+		model.addAttribute("maxPhotoMegabytes", photos.maxBytes() / (1024 * 1024));
 		model.addAttribute("levels", HonorLevel.values());
 		model.addAttribute("titles", queries.titles());
 		model.addAttribute("mayWrite", service.mayWrite());

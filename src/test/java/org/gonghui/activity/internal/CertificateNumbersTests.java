@@ -79,7 +79,7 @@ class CertificateNumbersTests {
 
 	@Test
 	void theXmlEscapeLeavesNoMarkupAndNoForbiddenCharacter() {
-		assertThat(CertificatePdf.escape("<b>\"李\"&'王'</b>\u0001·")).isEqualTo("&lt;b&gt;&quot;李&quot;&amp;&#39;王&#39;&lt;/b&gt;·");
-		assertThat(CertificatePdf.escape(null)).isEmpty();
+		assertThat(org.gonghui.platform.Pdfs.escape("<b>\"李\"&'王'</b>\u0001·")).isEqualTo("&lt;b&gt;&quot;李&quot;&amp;&#39;王&#39;&lt;/b&gt;·");
+		assertThat(org.gonghui.platform.Pdfs.escape(null)).isEmpty();
 	}
 }
