@@ -3,8 +3,8 @@ package org.gonghui.honor.internal;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.gonghui.honor.internal.CampaignRepository.CampaignRow;
-import org.gonghui.honor.internal.CampaignRepository.NominationRow;
+import org.gonghui.honor.internal.SelectionCampaignRepository.SelectionCampaignRow;
+import org.gonghui.honor.internal.SelectionCampaignRepository.NominationRow;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.shared.OrgPath;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 class Conferment {
 
 	private final HonorRepository honors;
-	private final CampaignRepository campaigns;
+	private final SelectionCampaignRepository campaigns;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Conferment(HonorRepository honors, CampaignRepository campaigns, CurrentUser currentUser, AuditLog audit, Clock clock) {
+	Conferment(HonorRepository honors, SelectionCampaignRepository campaigns, CurrentUser currentUser, AuditLog audit, Clock clock) {
 		this.honors = honors;
 		this.campaigns = campaigns;
 		this.currentUser = currentUser;
@@ -37,7 +37,7 @@ class Conferment {
 		return honors.findHonoree(id).filter(h -> currentUser.scope().includes(new OrgPath(h.organizationPath())));
 	}
 
-	long confer(CampaignRow campaign, NominationRow n) {
+	long confer(SelectionCampaignRow campaign, NominationRow n) {
 		String[] personal = campaigns.idNumberOf(n.id());
 		Long honoreeId = n.honoreeId() != null ? n.honoreeId() : campaigns.honoreeFor(n.memberId(), personal[1]).orElse(null);
 		if (honoreeId == null) {

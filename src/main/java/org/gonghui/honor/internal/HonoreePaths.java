@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 class HonoreePaths {
 
 	private final HonorRepository honors;
-	private final CampaignRepository campaigns;
+	private final SelectionCampaignRepository campaigns;
 
-	HonoreePaths(HonorRepository honors, CampaignRepository campaigns) {
+	HonoreePaths(HonorRepository honors, SelectionCampaignRepository campaigns) {
 		this.honors = honors;
 		this.campaigns = campaigns;
 	}

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.gonghui.honor.internal.CampaignRepository.NominationRow;
+import org.gonghui.honor.internal.SelectionCampaignRepository.NominationRow;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.Role;
 import org.gonghui.shared.RecordNotFoundException;
@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NominationQueries {
 
-	private final CampaignRepository campaigns;
-	private final CampaignService campaignService;
+	private final SelectionCampaignRepository campaigns;
+	private final SelectionCampaignService campaignService;
 	private final NominationService nominations;
 	private final CurrentUser currentUser;
 
-	NominationQueries(CampaignRepository campaigns, CampaignService campaignService, NominationService nominations, CurrentUser currentUser) {
+	NominationQueries(SelectionCampaignRepository campaigns, SelectionCampaignService campaignService, NominationService nominations, CurrentUser currentUser) {
 		this.campaigns = campaigns;
 		this.campaignService = campaignService;
 		this.nominations = nominations;

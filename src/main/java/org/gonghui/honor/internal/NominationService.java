@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gonghui.honor.HonorLevel;
-import org.gonghui.honor.internal.CampaignRepository.CampaignRow;
-import org.gonghui.honor.internal.CampaignRepository.NominationRow;
+import org.gonghui.honor.internal.SelectionCampaignRepository.SelectionCampaignRow;
+import org.gonghui.honor.internal.SelectionCampaignRepository.NominationRow;
 import org.gonghui.member.Members;
 import org.gonghui.organization.Organizations;
 import org.gonghui.organization.Ownership;
@@ -46,8 +46,8 @@ public class NominationService {
 	private static final List<Role> NOMINATORS = List.of(Role.ADMIN, Role.STAFF, Role.UNION_CHAIR);
 	private static final List<Role> STAFF = List.of(Role.ADMIN, Role.STAFF);
 
-	private final CampaignRepository campaigns;
-	private final CampaignService campaignService;
+	private final SelectionCampaignRepository campaigns;
+	private final SelectionCampaignService campaignService;
 	private final Conferment conferment;
 	private final Organizations organizations;
 	private final Members members;
@@ -56,7 +56,7 @@ public class NominationService {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	NominationService(CampaignRepository campaigns, CampaignService campaignService, Conferment conferment, Organizations organizations,
+	NominationService(SelectionCampaignRepository campaigns, SelectionCampaignService campaignService, Conferment conferment, Organizations organizations,
 			Members members, PersonalDataCipher cipher, CurrentUser currentUser, AuditLog audit, Clock clock) {
 		this.campaigns = campaigns;
 		this.campaignService = campaignService;
@@ -107,7 +107,7 @@ public class NominationService {
 		if (currentUser.account().map(a -> !NOMINATORS.contains(a.role())).orElse(true)) {
 			throw new AccessDeniedException("Not allowed to nominate");
 		}
-		CampaignRow campaign = campaignService.visible(campaignId);
+		SelectionCampaignRow campaign = campaignService.visible(campaignId);
 		campaigns.lockCampaign(campaignId);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (today.isBefore(campaign.opensOn()) || today.isAfter(campaign.closesOn())) {
@@ -190,7 +190,7 @@ public class NominationService {
 			overrideReason = null;
 		}
 		String overridden = broken.isEmpty() ? null : String.join(",", broken.stream().map(Enum::name).toList());
-		long id = campaigns.insertNomination(new CampaignRepository.NewNomination(campaignId, unit.get().id(), quotaOrg, candidate.key(),
+		long id = campaigns.insertNomination(new SelectionCampaignRepository.NewNomination(campaignId, unit.get().id(), quotaOrg, candidate.key(),
 				candidate.honoreeId(), candidate.memberId(), candidate.name(), candidate.idCipher(), candidate.idHash(), candidate.idMasked(), employer,
 				occupation, traits.frontLine(), traits.nonPublic(), traits.enterpriseHead(), n.meetingKind().name(), n.meetingOn(), n.meetingVotesFor(),
 				n.meetingAttendance(), n.unitNoticeStartsOn(), n.unitNoticeEndsOn(), summary, deeds, overrideReason, overridden), currentUser.username(),
@@ -322,7 +322,7 @@ public class NominationService {
 	@Transactional
 	public NominationStage advance(long nominationId, Advance a) {
 		NominationRow n = visibleRow(nominationId);
-		CampaignRow campaign = campaigns.findCampaign(n.campaignId()).orElseThrow();
+		SelectionCampaignRow campaign = campaigns.findCampaign(n.campaignId()).orElseThrow();
 		Decision decision = a == null || a.decision() == null ? Decision.PASS : a.decision();
 		String note = a == null ? null : Text.clean(a.note());
 		if (note != null && note.length() > 300) {
@@ -479,7 +479,7 @@ public class NominationService {
 		}
 	}
 
-	private void requireManager(CampaignRow campaign) {
+	private void requireManager(SelectionCampaignRow campaign) {
 		if (!campaignService.manages(campaign)) {
 			throw new AccessDeniedException("The campaign's federation runs its panel and conferment");
 		}

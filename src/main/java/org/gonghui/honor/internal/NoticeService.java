@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.gonghui.honor.internal.CampaignRepository.CampaignRow;
-import org.gonghui.honor.internal.CampaignRepository.NominationRow;
+import org.gonghui.honor.internal.SelectionCampaignRepository.SelectionCampaignRow;
+import org.gonghui.honor.internal.SelectionCampaignRepository.NominationRow;
 import org.gonghui.honor.internal.NoticeRepository.NoticeRow;
 import org.gonghui.honor.internal.NoticeRepository.ObjectionRow;
 import org.gonghui.organization.Organizations;
@@ -76,8 +76,8 @@ public class NoticeService {
 	}
 
 	private final NoticeRepository notices;
-	private final CampaignRepository campaigns;
-	private final CampaignService campaignService;
+	private final SelectionCampaignRepository campaigns;
+	private final SelectionCampaignService campaignService;
 	private final NominationService nominations;
 	private final WorkingCalendar calendar;
 	private final ObjectionRateLimiter limiter;
@@ -89,7 +89,7 @@ public class NoticeService {
 	private final Clock clock;
 	private final NoticeResultPdf resultPdf;
 
-	NoticeService(NoticeResultPdf resultPdf, NoticeRepository notices, CampaignRepository campaigns, CampaignService campaignService, NominationService nominations,
+	NoticeService(NoticeResultPdf resultPdf, NoticeRepository notices, SelectionCampaignRepository campaigns, SelectionCampaignService campaignService, NominationService nominations,
 			WorkingCalendar calendar, ObjectionRateLimiter limiter, Accounts accounts, Organizations organizations, PersonalDataCipher cipher,
 			CurrentUser currentUser, AuditLog audit, Clock clock) {
 		this.resultPdf = resultPdf;
@@ -113,7 +113,7 @@ public class NoticeService {
 	 */
 	@Transactional
 	public NoticeView start(long campaignId, LocalDate startsOn, Integer days) {
-		CampaignRow campaign = campaignService.visible(campaignId);
+		SelectionCampaignRow campaign = campaignService.visible(campaignId);
 		requireManager(campaign);
 		int workingDays = days == null ? MIN_WORKING_DAYS : days;
 		List<FieldProblem> problems = new ArrayList<>();
@@ -160,7 +160,7 @@ public class NoticeService {
 	@Transactional(readOnly = true)
 	public NoticeView view(long noticeId) {
 		NoticeRow notice = notices.find(noticeId).orElseThrow(() -> new RecordNotFoundException("honor_notice", noticeId));
-		CampaignRow campaign = campaignService.visible(notice.campaignId());
+		SelectionCampaignRow campaign = campaignService.visible(notice.campaignId());
 		if (!campaignService.manages(campaign)) {
 			// Objections name people: only the federation that runs the notice reads them.
 			throw new RecordNotFoundException("honor_notice", noticeId);
@@ -201,7 +201,7 @@ public class NoticeService {
 	}
 
 	private PublicNotice publicView(NoticeRow notice) {
-		CampaignRow campaign = campaigns.findCampaign(notice.campaignId()).orElseThrow();
+		SelectionCampaignRow campaign = campaigns.findCampaign(notice.campaignId()).orElseThrow();
 		List<Candidate> shown = candidates(notice.id()).stream().filter(c -> c.stage() == NominationStage.IN_NOTICE)
 			.map(c -> new Candidate(c.nominationId(), c.name(), c.organizationName(), c.employer(), c.occupation(), c.summary(), null)).toList();
 		return new PublicNotice(notice.id(), campaign.title(), campaign.organizationName(), campaign.honorTitle(), notice.startsOn(), notice.endsOn(),
@@ -283,7 +283,7 @@ public class NoticeService {
 		ObjectionRow o = managedObjection(objectionId);
 		String username = Text.clean(assignee);
 		var account = username == null ? Optional.<org.gonghui.platform.AccountRef>empty() : accounts.find(username);
-		CampaignRow campaign = campaignOf(o);
+		SelectionCampaignRow campaign = campaignOf(o);
 		if (account.isEmpty() || (account.get().role() != Role.STAFF && account.get().role() != Role.ADMIN)
 				|| account.get().role() == Role.STAFF && !organizations.isWithin(account.get().organizationId(), campaign.organizationId())) {
 			throw InvalidInputException.of("assignee", "honor.objection.assignee");
@@ -328,7 +328,7 @@ public class NoticeService {
 	@Transactional
 	public NoticeView close(long noticeId) {
 		NoticeRow notice = notices.find(noticeId).orElseThrow(() -> new RecordNotFoundException("honor_notice", noticeId));
-		CampaignRow campaign = campaignService.visible(notice.campaignId());
+		SelectionCampaignRow campaign = campaignService.visible(notice.campaignId());
 		requireManager(campaign);
 		State state = state(notice, campaignService.today());
 		if (state == State.CLOSED) {
@@ -385,19 +385,19 @@ public class NoticeService {
 
 	private ObjectionRow managedObjection(long objectionId) {
 		ObjectionRow o = notices.findObjection(objectionId).orElseThrow(() -> new RecordNotFoundException("honor_objection", objectionId));
-		CampaignRow campaign = campaignOf(o);
+		SelectionCampaignRow campaign = campaignOf(o);
 		if (!campaignService.isVisible(campaign) || !campaignService.manages(campaign)) {
 			throw new RecordNotFoundException("honor_objection", objectionId);
 		}
 		return o;
 	}
 
-	private CampaignRow campaignOf(ObjectionRow o) {
+	private SelectionCampaignRow campaignOf(ObjectionRow o) {
 		long campaignId = notices.find(o.noticeId()).orElseThrow().campaignId();
 		return campaigns.findCampaign(campaignId).orElseThrow();
 	}
 
-	private void requireManager(CampaignRow campaign) {
+	private void requireManager(SelectionCampaignRow campaign) {
 		if (!campaignService.manages(campaign)) {
 			throw new AccessDeniedException("The campaign's federation runs its notice");
 		}

@@ -31,9 +31,9 @@ public class NominationForm {
 
 	NewNomination command() {
 		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate meeting = CampaignForm.date(meetingOn, "meetingOn", problems);
-		LocalDate noticeStart = CampaignForm.date(unitNoticeStartsOn, "unitNoticeStartsOn", problems);
-		LocalDate noticeEnd = CampaignForm.date(unitNoticeEndsOn, "unitNoticeEndsOn", problems);
+		LocalDate meeting = SelectionCampaignForm.date(meetingOn, "meetingOn", problems);
+		LocalDate noticeStart = SelectionCampaignForm.date(unitNoticeStartsOn, "unitNoticeStartsOn", problems);
+		LocalDate noticeEnd = SelectionCampaignForm.date(unitNoticeEndsOn, "unitNoticeEndsOn", problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.gonghui.honor.HonorLevel;
-import org.gonghui.honor.internal.CampaignService;
-import org.gonghui.honor.internal.CampaignService.CampaignView;
+import org.gonghui.honor.internal.SelectionCampaignService;
+import org.gonghui.honor.internal.SelectionCampaignService.SelectionCampaignView;
 import org.gonghui.honor.internal.NominationQueries;
 import org.gonghui.honor.internal.NominationQueries.NominationView;
 import org.gonghui.honor.internal.NominationService;
@@ -28,21 +28,21 @@ import io.swagger.v3.oas.annotations.Operation;
 
 /** Selection campaigns and nominations as JSON: federation staff run them, grassroots unions nominate into them. */
 @RestController
-class CampaignApiController {
+class SelectionCampaignApiController {
 
-	private final CampaignService campaigns;
+	private final SelectionCampaignService campaigns;
 	private final NominationService nominations;
 	private final NominationQueries queries;
 
-	CampaignApiController(CampaignService campaigns, NominationService nominations, NominationQueries queries) {
+	SelectionCampaignApiController(SelectionCampaignService campaigns, NominationService nominations, NominationQueries queries) {
 		this.campaigns = campaigns;
 		this.nominations = nominations;
 		this.queries = queries;
 	}
 
-	record CampaignRequest(Long organizationId, String title, String honourTitle, HonorLevel level, String conferredBy, Integer year,
+	record SelectionCampaignRequest(Long organizationId, String title, String honourTitle, HonorLevel level, String conferredBy, Integer year,
 			LocalDate nominationOpensOn, LocalDate nominationClosesOn, Boolean requiresLowerHonor, Integer panelSize, String panelMajority,
-			List<CampaignService.RuleInput> rules, List<CampaignService.QuotaInput> quotas) {
+			List<SelectionCampaignService.RuleInput> rules, List<SelectionCampaignService.QuotaInput> quotas) {
 	}
 
 	record NominationRequest(Long organizationId, Long honoreeId, Long memberId, String name, String idNumber, String employer, String occupation,
@@ -69,8 +69,8 @@ class CampaignApiController {
 	@PostMapping("/api/campaigns")
 	@Operation(summary = "Open a selection campaign (federation staff): the honour, the nomination window (Beijing dates), ratio rules as a fraction"
 			+ " (0.35) or a percentage (35), places per sub-federation, the panel (default 9 members, more than half)")
-	ResponseEntity<CampaignView> create(@RequestBody CampaignRequest r) {
-		long id = campaigns.create(new CampaignService.NewCampaign(r.organizationId(), r.title(), r.honourTitle(), r.level(), r.conferredBy(), r.year(),
+	ResponseEntity<SelectionCampaignView> create(@RequestBody SelectionCampaignRequest r) {
+		long id = campaigns.create(new SelectionCampaignService.NewSelectionCampaign(r.organizationId(), r.title(), r.honourTitle(), r.level(), r.conferredBy(), r.year(),
 				r.nominationOpensOn(), r.nominationClosesOn(), Boolean.TRUE.equals(r.requiresLowerHonor()), r.panelSize(), r.panelMajority(), r.rules(),
 				r.quotas()));
 		return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(campaigns.get(id));
@@ -78,12 +78,12 @@ class CampaignApiController {
 
 	@GetMapping("/api/campaigns")
 	@Operation(summary = "Campaigns the caller runs or can nominate into")
-	PageResult<CampaignView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+	PageResult<SelectionCampaignView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return campaigns.list(new PageResult.Request(page, size));
 	}
 
 	@GetMapping("/api/campaigns/{id}")
-	CampaignView get(@PathVariable long id) {
+	SelectionCampaignView get(@PathVariable long id) {
 		return campaigns.get(id);
 	}
 

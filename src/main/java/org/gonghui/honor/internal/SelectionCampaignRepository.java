@@ -20,14 +20,14 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for selection campaigns, their rules and places, and the nominations with their history and sign-offs. */
 @Repository
-class CampaignRepository {
+class SelectionCampaignRepository {
 
-	record CampaignRow(long id, long organizationId, String organizationName, String organizationPath, String title, String honorTitle,
+	record SelectionCampaignRow(long id, long organizationId, String organizationName, String organizationPath, String title, String honorTitle,
 			HonorLevel level, String conferredBy, int year, LocalDate opensOn, LocalDate closesOn, boolean requiresLowerHonor, int panelSize,
 			String panelMajority, Instant createdAt, String createdBy) {
 	}
 
-	record NewCampaign(long organizationId, String title, String honorTitle, HonorLevel level, String conferredBy, int year, LocalDate opensOn,
+	record NewSelectionCampaign(long organizationId, String title, String honorTitle, HonorLevel level, String conferredBy, int year, LocalDate opensOn,
 			LocalDate closesOn, boolean requiresLowerHonor, int panelSize, String panelMajority) {
 	}
 
@@ -63,11 +63,11 @@ class CampaignRepository {
 
 	private final JdbcClient jdbc;
 
-	CampaignRepository(JdbcClient jdbc) {
+	SelectionCampaignRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	long insertCampaign(NewCampaign c, String actor, Instant at) {
+	long insertCampaign(NewSelectionCampaign c, String actor, Instant at) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into honor_campaign (organization_id, organization_path, title, honor_title, honor_level, conferred_by, award_year,"
 				+ " nomination_opens_on, nomination_closes_on, requires_lower_honor, panel_size, panel_majority, created_at, created_by) values (:org,"
@@ -89,15 +89,15 @@ class CampaignRepository {
 			.param("o", organizationId).param("p", places).update();
 	}
 
-	Optional<CampaignRow> findCampaign(long id) {
-		return jdbc.sql(CAMPAIGN + " where c.id = :id").param("id", id).query(CampaignRepository::campaign).optional();
+	Optional<SelectionCampaignRow> findCampaign(long id) {
+		return jdbc.sql(CAMPAIGN + " where c.id = :id").param("id", id).query(SelectionCampaignRepository::campaign).optional();
 	}
 
 	/** Campaigns above the caller's scope root (they may nominate into them) or inside the caller's scope. */
-	List<CampaignRow> visibleCampaigns(String scopePattern, String scopeRoot, long offset, int limit) {
+	List<SelectionCampaignRow> visibleCampaigns(String scopePattern, String scopeRoot, long offset, int limit) {
 		return jdbc.sql(CAMPAIGN + " where c.organization_path like :scope or :root like concat(c.organization_path, '%')"
 				+ " order by c.nomination_opens_on desc, c.id desc limit :limit offset :offset")
-			.param("scope", scopePattern).param("root", scopeRoot).param("limit", limit).param("offset", offset).query(CampaignRepository::campaign).list();
+			.param("scope", scopePattern).param("root", scopeRoot).param("limit", limit).param("offset", offset).query(SelectionCampaignRepository::campaign).list();
 	}
 
 	long countVisibleCampaigns(String scopePattern, String scopeRoot) {
@@ -165,7 +165,7 @@ class CampaignRepository {
 	}
 
 	Optional<NominationRow> findNomination(long id) {
-		return jdbc.sql(NOMINATION + " where n.id = :id").param("id", id).query(CampaignRepository::nomination).optional();
+		return jdbc.sql(NOMINATION + " where n.id = :id").param("id", id).query(SelectionCampaignRepository::nomination).optional();
 	}
 
 	/** Nominations of a campaign inside the caller's scope, by stage then name. */
@@ -173,11 +173,11 @@ class CampaignRepository {
 		return jdbc.sql(NOMINATION + " where n.campaign_id = :c and n.organization_path like :scope order by case n.stage"
 				+ " when 'SUBMITTED' then 0 when 'VETTED' then 1 when 'PANEL_PASSED' then 2 when 'IN_NOTICE' then 3 when 'APPROVED' then 4"
 				+ " when 'CONFERRED' then 5 when 'REJECTED' then 6 else 7 end, n.name, n.id")
-			.param("c", campaignId).param("scope", scopePattern).query(CampaignRepository::nomination).list();
+			.param("c", campaignId).param("scope", scopePattern).query(SelectionCampaignRepository::nomination).list();
 	}
 
 	List<NominationRow> nominationsInNotice(long noticeId) {
-		return jdbc.sql(NOMINATION + " where n.notice_id = :n order by n.name, n.id").param("n", noticeId).query(CampaignRepository::nomination).list();
+		return jdbc.sql(NOMINATION + " where n.notice_id = :n order by n.name, n.id").param("n", noticeId).query(SelectionCampaignRepository::nomination).list();
 	}
 
 	/** Moves a nomination from one stage to the next if nobody moved it meanwhile; false otherwise. */
@@ -308,8 +308,8 @@ class CampaignRepository {
 		return d == null ? null : d.toLocalDate();
 	}
 
-	private static CampaignRow campaign(ResultSet rs, int n) throws SQLException {
-		return new CampaignRow(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("organization_name"), rs.getString("organization_path"),
+	private static SelectionCampaignRow campaign(ResultSet rs, int n) throws SQLException {
+		return new SelectionCampaignRow(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("organization_name"), rs.getString("organization_path"),
 				rs.getString("title"), rs.getString("honor_title"), HonorLevel.valueOf(rs.getString("honor_level")), rs.getString("conferred_by"),
 				rs.getInt("award_year"), date(rs, "nomination_opens_on"), date(rs, "nomination_closes_on"), rs.getBoolean("requires_lower_honor"),
 				rs.getInt("panel_size"), rs.getString("panel_majority"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));

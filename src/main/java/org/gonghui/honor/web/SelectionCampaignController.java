@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 
 import org.gonghui.honor.HonorLevel;
-import org.gonghui.honor.internal.CampaignService;
+import org.gonghui.honor.internal.SelectionCampaignService;
 import org.gonghui.honor.internal.NominationQueries;
 import org.gonghui.honor.internal.NominationService;
 import org.gonghui.honor.NominationStage;
@@ -37,15 +37,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Staff pages of selection campaigns (/campaigns) and nominations (/nominations/{id}). */
 @Controller
-class CampaignController {
+class SelectionCampaignController {
 
-	private final CampaignService campaigns;
+	private final SelectionCampaignService campaigns;
 	private final NominationService nominations;
 	private final NominationQueries queries;
 	private final NoticeService notices;
 	private final MessageSource messages;
 
-	CampaignController(CampaignService campaigns, NominationService nominations, NominationQueries queries, NoticeService notices,
+	SelectionCampaignController(SelectionCampaignService campaigns, NominationService nominations, NominationQueries queries, NoticeService notices,
 			MessageSource messages) {
 		this.campaigns = campaigns;
 		this.nominations = nominations;
@@ -67,12 +67,12 @@ class CampaignController {
 		if (!campaigns.mayCreate()) {
 			throw new org.springframework.security.access.AccessDeniedException("Only federation staff open selection campaigns");
 		}
-		model.addAttribute("form", new CampaignForm());
+		model.addAttribute("form", new SelectionCampaignForm());
 		return form(model);
 	}
 
 	@PostMapping("/campaigns")
-	String create(@ModelAttribute("form") CampaignForm form, BindingResult result, Model model, HttpServletResponse response,
+	String create(@ModelAttribute("form") SelectionCampaignForm form, BindingResult result, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
 			long id = campaigns.create(form.command());
@@ -145,7 +145,7 @@ class CampaignController {
 	String startNotice(@PathVariable long id, @RequestParam(required = false) String startsOn, RedirectAttributes redirect) {
 		try {
 			var problems = new java.util.ArrayList<InvalidInputException.FieldProblem>();
-			LocalDate start = CampaignForm.date(startsOn, "startsOn", problems);
+			LocalDate start = SelectionCampaignForm.date(startsOn, "startsOn", problems);
 			if (!problems.isEmpty()) {
 				throw new InvalidInputException(problems);
 			}

@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gonghui.honor.HonorLevel;
-import org.gonghui.honor.internal.CampaignService.NewCampaign;
-import org.gonghui.honor.internal.CampaignService.QuotaInput;
-import org.gonghui.honor.internal.CampaignService.RuleInput;
+import org.gonghui.honor.internal.SelectionCampaignService.NewSelectionCampaign;
+import org.gonghui.honor.internal.SelectionCampaignService.QuotaInput;
+import org.gonghui.honor.internal.SelectionCampaignService.RuleInput;
 import org.gonghui.honor.RuleKind;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.Text;
 
 /** The new-campaign form as typed: dates and percentages as strings, so a typo comes back next to its field. */
-public class CampaignForm {
+public class SelectionCampaignForm {
 
 	static final int QUOTA_ROWS = 6;
 
@@ -34,7 +34,7 @@ public class CampaignForm {
 	private String enterpriseHeadMax;
 	private List<QuotaRow> quotas = new ArrayList<>();
 
-	public CampaignForm() {
+	public SelectionCampaignForm() {
 		while (quotas.size() < QUOTA_ROWS) {
 			quotas.add(new QuotaRow());
 		}
@@ -50,7 +50,7 @@ public class CampaignForm {
 		public void setPlaces(Integer places) { this.places = places; }
 	}
 
-	NewCampaign command() {
+	NewSelectionCampaign command() {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate opens = date(nominationOpensOn, "nominationOpensOn", problems);
 		LocalDate closes = date(nominationClosesOn, "nominationClosesOn", problems);
@@ -63,7 +63,7 @@ public class CampaignForm {
 		}
 		List<QuotaInput> quotaInputs = quotas.stream().filter(q -> q.getOrganizationId() != null || q.getPlaces() != null)
 			.map(q -> new QuotaInput(q.getOrganizationId(), q.getPlaces())).toList();
-		return new NewCampaign(organizationId, title, honourTitle, level, conferredBy, null, opens, closes, requiresLowerHonor, panelSize, panelMajority,
+		return new NewSelectionCampaign(organizationId, title, honourTitle, level, conferredBy, null, opens, closes, requiresLowerHonor, panelSize, panelMajority,
 				rules, quotaInputs);
 	}
 

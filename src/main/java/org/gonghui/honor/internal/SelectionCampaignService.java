@@ -38,20 +38,20 @@ import org.springframework.transaction.annotation.Transactional;
  * its subtree sees it, since its unions nominate into it.
  */
 @Service
-public class CampaignService {
+public class SelectionCampaignService {
 
 	static final int DEFAULT_PANEL_SIZE = 9;
 	private static final List<Role> CREATORS = List.of(Role.ADMIN, Role.STAFF);
 	private static final List<Role> READERS = List.of(Role.ADMIN, Role.STAFF, Role.UNION_CHAIR);
 
-	private final CampaignRepository campaigns;
+	private final SelectionCampaignRepository campaigns;
 	private final HonorRepository honors;
 	private final Organizations organizations;
 	private final CurrentUser currentUser;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	CampaignService(CampaignRepository campaigns, HonorRepository honors, Organizations organizations, CurrentUser currentUser, AuditLog audit,
+	SelectionCampaignService(SelectionCampaignRepository campaigns, HonorRepository honors, Organizations organizations, CurrentUser currentUser, AuditLog audit,
 			Clock clock) {
 		this.campaigns = campaigns;
 		this.honors = honors;
@@ -67,7 +67,7 @@ public class CampaignService {
 	public record QuotaInput(Long organizationId, Integer places) {
 	}
 
-	public record NewCampaign(Long organizationId, String title, String honourTitle, HonorLevel level, String conferredBy, Integer year,
+	public record NewSelectionCampaign(Long organizationId, String title, String honourTitle, HonorLevel level, String conferredBy, Integer year,
 			LocalDate nominationOpensOn, LocalDate nominationClosesOn, boolean requiresLowerHonor, Integer panelSize, String panelMajority,
 			List<RuleInput> rules, List<QuotaInput> quotas) {
 	}
@@ -83,7 +83,7 @@ public class CampaignService {
 	public record QuotaView(long organizationId, String organizationName, int places, int used) {
 	}
 
-	public record CampaignView(long id, long organizationId, String organizationName, String title, String honourTitle, HonorLevel level,
+	public record SelectionCampaignView(long id, long organizationId, String organizationName, String title, String honourTitle, HonorLevel level,
 			String conferredBy, int year, LocalDate nominationOpensOn, LocalDate nominationClosesOn, boolean nominationOpen, boolean requiresLowerHonor,
 			int panelSize, String panelMajority, List<RuleView> rules, List<QuotaView> quotas, Map<NominationStage, Integer> stages, boolean mayManage) {
 	}
@@ -93,7 +93,7 @@ public class CampaignService {
 	}
 
 	@Transactional
-	public long create(NewCampaign c) {
+	public long create(NewSelectionCampaign c) {
 		if (!mayCreate()) {
 			throw new AccessDeniedException("Only federation staff open selection campaigns");
 		}
@@ -151,7 +151,7 @@ public class CampaignService {
 			throw new InvalidInputException(problems);
 		}
 		String body = conferredBy != null ? conferredBy : org.name();
-		long id = campaigns.insertCampaign(new CampaignRepository.NewCampaign(org.id(), title, honourTitle, c.level(), body, year, c.nominationOpensOn(),
+		long id = campaigns.insertCampaign(new SelectionCampaignRepository.NewSelectionCampaign(org.id(), title, honourTitle, c.level(), body, year, c.nominationOpensOn(),
 				c.nominationClosesOn(), c.requiresLowerHonor(), panelSize, majority), currentUser.username(), clock.instant());
 		rules.forEach((kind, bp) -> campaigns.insertRule(id, kind, bp));
 		quotas.forEach(q -> campaigns.insertQuota(id, q.organizationId(), q.places()));
@@ -212,22 +212,22 @@ public class CampaignService {
 	}
 
 	@Transactional(readOnly = true)
-	public PageResult<CampaignView> list(PageResult.Request page) {
+	public PageResult<SelectionCampaignView> list(PageResult.Request page) {
 		requireReader();
 		DataScope scope = currentUser.scope();
 		String root = scope.rootPath().map(OrgPath::value).orElse("/");
 		long total = campaigns.countVisibleCampaigns(scope.pathPattern(), root);
-		List<CampaignView> views = campaigns.visibleCampaigns(scope.pathPattern(), root, page.offset(), page.size()).stream().map(this::view).toList();
+		List<SelectionCampaignView> views = campaigns.visibleCampaigns(scope.pathPattern(), root, page.offset(), page.size()).stream().map(this::view).toList();
 		return new PageResult<>(views, page.page(), page.size(), total);
 	}
 
 	@Transactional(readOnly = true)
-	public CampaignView get(long id) {
+	public SelectionCampaignView get(long id) {
 		return view(visible(id));
 	}
 
 	/** The campaign when the caller sits inside its subtree or above it; "not found" otherwise. */
-	CampaignRepository.CampaignRow visible(long id) {
+	SelectionCampaignRepository.SelectionCampaignRow visible(long id) {
 		requireReader();
 		var row = campaigns.findCampaign(id).orElseThrow(() -> new RecordNotFoundException("honor_campaign", id));
 		if (!isVisible(row)) {
@@ -236,14 +236,14 @@ public class CampaignService {
 		return row;
 	}
 
-	boolean isVisible(CampaignRepository.CampaignRow row) {
+	boolean isVisible(SelectionCampaignRepository.SelectionCampaignRow row) {
 		DataScope scope = currentUser.scope();
 		OrgPath path = new OrgPath(row.organizationPath());
 		return scope.includes(path) || scope.rootPath().map(root -> root.isWithin(path)).orElse(false);
 	}
 
 	/** The caller manages the campaign (panel, notice, conferment): staff whose scope holds the campaign organisation. */
-	boolean manages(CampaignRepository.CampaignRow row) {
+	boolean manages(SelectionCampaignRepository.SelectionCampaignRow row) {
 		return mayCreate() && currentUser.scope().includes(new OrgPath(row.organizationPath()));
 	}
 
@@ -251,7 +251,7 @@ public class CampaignService {
 		return LocalDate.now(clock.withZone(HonorService.BEIJING));
 	}
 
-	private CampaignView view(CampaignRepository.CampaignRow c) {
+	private SelectionCampaignView view(SelectionCampaignRepository.SelectionCampaignRow c) {
 		Map<Long, Integer> used = new java.util.HashMap<>();
 		Map<NominationStage, Integer> stages = new EnumMap<>(NominationStage.class);
 		for (var n : campaigns.nominations(c.id(), "/%")) {
@@ -268,7 +268,7 @@ public class CampaignService {
 			.map(q -> new QuotaView(q.organizationId(), q.organizationName(), q.places(), used.getOrDefault(q.organizationId(), 0))).toList();
 		LocalDate today = today();
 		boolean open = !today.isBefore(c.opensOn()) && !today.isAfter(c.closesOn());
-		return new CampaignView(c.id(), c.organizationId(), c.organizationName(), c.title(), c.honorTitle(), c.level(), c.conferredBy(), c.year(),
+		return new SelectionCampaignView(c.id(), c.organizationId(), c.organizationName(), c.title(), c.honorTitle(), c.level(), c.conferredBy(), c.year(),
 				c.opensOn(), c.closesOn(), open, c.requiresLowerHonor(), c.panelSize(), c.panelMajority(), rules, quotas, stages, manages(c));
 	}
 

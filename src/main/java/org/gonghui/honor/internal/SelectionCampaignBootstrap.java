@@ -36,18 +36,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Profile("demo")
 @Order(480)
-class CampaignBootstrap implements StartupData {
+class SelectionCampaignBootstrap implements StartupData {
 
-	private static final Logger log = LoggerFactory.getLogger(CampaignBootstrap.class);
+	private static final Logger log = LoggerFactory.getLogger(SelectionCampaignBootstrap.class);
 
 	private final JdbcClient jdbc;
-	private final CampaignService campaigns;
+	private final SelectionCampaignService campaigns;
 	private final NominationService nominations;
 	private final NoticeService notices;
 	private final UserDetailsService users;
 	private final Clock clock;
 
-	CampaignBootstrap(JdbcClient jdbc, CampaignService campaigns, NominationService nominations, NoticeService notices, UserDetailsService users,
+	SelectionCampaignBootstrap(JdbcClient jdbc, SelectionCampaignService campaigns, NominationService nominations, NoticeService notices, UserDetailsService users,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.campaigns = campaigns;
@@ -65,13 +65,13 @@ class CampaignBootstrap implements StartupData {
 			return;
 		}
 		LocalDate today = LocalDate.now(clock.withZone(HonorService.BEIJING));
-		long campaign = as("fengtai", () -> campaigns.create(new CampaignService.NewCampaign(org("丰台区总工会"), today.getYear() + "年度丰台区工匠评选",
+		long campaign = as("fengtai", () -> campaigns.create(new SelectionCampaignService.NewSelectionCampaign(org("丰台区总工会"), today.getYear() + "年度丰台区工匠评选",
 				"丰台区工匠", HonorLevel.DISTRICT, "丰台区总工会", today.getYear(), today.minusDays(45), today.plusDays(15), false, 9, "MORE_THAN_HALF",
-				List.of(new CampaignService.RuleInput(RuleKind.FRONT_LINE_MIN, new BigDecimal("35")),
-						new CampaignService.RuleInput(RuleKind.NON_PUBLIC_MIN, new BigDecimal("35")),
-						new CampaignService.RuleInput(RuleKind.ENTERPRISE_HEAD_MAX, new BigDecimal("15"))),
-				List.of(new CampaignService.QuotaInput(org("泛华集团工会"), 4), new CampaignService.QuotaInput(org("六里桥街道总工会"), 3),
-						new CampaignService.QuotaInput(org("丰台区教育工会"), 2), new CampaignService.QuotaInput(org("丰台区新就业形态劳动者联合工会"), 2)))));
+				List.of(new SelectionCampaignService.RuleInput(RuleKind.FRONT_LINE_MIN, new BigDecimal("35")),
+						new SelectionCampaignService.RuleInput(RuleKind.NON_PUBLIC_MIN, new BigDecimal("35")),
+						new SelectionCampaignService.RuleInput(RuleKind.ENTERPRISE_HEAD_MAX, new BigDecimal("15"))),
+				List.of(new SelectionCampaignService.QuotaInput(org("泛华集团工会"), 4), new SelectionCampaignService.QuotaInput(org("六里桥街道总工会"), 3),
+						new SelectionCampaignService.QuotaInput(org("丰台区教育工会"), 2), new SelectionCampaignService.QuotaInput(org("丰台区新就业形态劳动者联合工会"), 2)))));
 		LocalDate early = today.minusDays(40);
 		long ma = nominate(campaign, "fanhua", early, "泛华集团工会", "马卫国", "泛华集团", "焊接技师", true, false,
 				"深耕焊接一线二十六年，攻克大型压力容器焊接变形难题。", "牵头完成厚板窄间隙焊接工艺改进，产品一次合格率由92%提高到99.3%；创办“卫国焊接工作室”，带徒31人，其中8人获评高级技师。", null);

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @AutoConfigureMockMvc
 @ActiveProfiles({ "demo", "test" })
 @Transactional
-class CampaignWebTests {
+class SelectionCampaignWebTests {
 
 	private static final String PASSWORD = "gonghui-demo";
 	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link CampaignContract} on PostgreSQL; runs whenever GONGHUI_TEST_POSTGRES_URL is set (CI sets it). */
+/** {@link SelectionCampaignContract} on PostgreSQL; runs whenever GONGHUI_TEST_POSTGRES_URL is set (CI sets it). */
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
-class CampaignPostgresTests extends CampaignContract {
+class SelectionCampaignPostgresTests extends SelectionCampaignContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

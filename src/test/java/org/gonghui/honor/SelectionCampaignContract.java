@@ -14,10 +14,10 @@ import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.gonghui.TestUsers;
-import org.gonghui.honor.internal.CampaignService;
-import org.gonghui.honor.internal.CampaignService.NewCampaign;
-import org.gonghui.honor.internal.CampaignService.QuotaInput;
-import org.gonghui.honor.internal.CampaignService.RuleInput;
+import org.gonghui.honor.internal.SelectionCampaignService;
+import org.gonghui.honor.internal.SelectionCampaignService.NewSelectionCampaign;
+import org.gonghui.honor.internal.SelectionCampaignService.QuotaInput;
+import org.gonghui.honor.internal.SelectionCampaignService.RuleInput;
 import org.gonghui.honor.internal.HonorService;
 import org.gonghui.honor.internal.NominationQueries;
 import org.gonghui.honor.internal.NominationService;
@@ -50,12 +50,12 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @ActiveProfiles({ "demo", "test" })
 @Transactional
-abstract class CampaignContract {
+abstract class SelectionCampaignContract {
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
 	@Autowired
-	CampaignService campaigns;
+	SelectionCampaignService campaigns;
 
 	@Autowired
 	NominationService nominations;
@@ -90,7 +90,7 @@ abstract class CampaignContract {
 	}
 
 	private long campaign(List<RuleInput> rules, List<QuotaInput> quotas, boolean requiresLowerHonor) {
-		return as("fengtai", () -> campaigns.create(new NewCampaign(id(jdbc, "丰台区总工会"), "测试区级工匠评选", "丰台区工匠", HonorLevel.DISTRICT, null, null,
+		return as("fengtai", () -> campaigns.create(new NewSelectionCampaign(id(jdbc, "丰台区总工会"), "测试区级工匠评选", "丰台区工匠", HonorLevel.DISTRICT, null, null,
 				TODAY.minusDays(30), TODAY.plusDays(30), requiresLowerHonor, 9, null, rules, quotas)));
 	}
 
@@ -179,14 +179,14 @@ abstract class CampaignContract {
 	@Test
 	void badInputIsRefusedAndStoresNothing() {
 		long before = jdbc.sql("select count(*) from honor_campaign").query(Long.class).single();
-		assertThatThrownBy(() -> as("fengtai", () -> campaigns.create(new NewCampaign(id(jdbc, "泛华集团工会"), " ", "丰台区工匠", HonorLevel.NATIONAL, null,
+		assertThatThrownBy(() -> as("fengtai", () -> campaigns.create(new NewSelectionCampaign(id(jdbc, "泛华集团工会"), " ", "丰台区工匠", HonorLevel.NATIONAL, null,
 				null, TODAY, TODAY.minusDays(1), false, 0, "SOME", List.of(rule(RuleKind.FRONT_LINE_MIN, "120"), rule(RuleKind.LOWER_HONOR_REQUIRED, "1")),
 				List.of(new QuotaInput(id(jdbc, "朝阳区总工会"), 3))))))
 			.satisfies(e -> assertThat(codes(e)).contains("honor.campaign.notFederation", "validation.required", "honor.title.levelMismatch",
 					"honor.campaign.windowOrder", "honor.campaign.panelSize", "honor.campaign.majority", "honor.campaign.ruleShare",
 					"honor.campaign.ruleKind"));
 		assertThat(jdbc.sql("select count(*) from honor_campaign").query(Long.class).single()).isEqualTo(before);
-		assertThatThrownBy(() -> as("fanhua", () -> campaigns.create(new NewCampaign(id(jdbc, "泛华集团工会"), "x", "y", HonorLevel.UNIT, null, null, TODAY,
+		assertThatThrownBy(() -> as("fanhua", () -> campaigns.create(new NewSelectionCampaign(id(jdbc, "泛华集团工会"), "x", "y", HonorLevel.UNIT, null, null, TODAY,
 				TODAY, false, null, null, List.of(), List.of())))).isInstanceOf(AccessDeniedException.class);
 		long c = campaign(List.of(), List.of(), false);
 		var bad = new NewNomination(id(jdbc, "朝阳区总工会"), null, null, "<b>", "110101", null, null, null, null, null, null, TODAY.plusDays(1), 60, 100,

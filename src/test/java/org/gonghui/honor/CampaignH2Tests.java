@@ -1,5 +1,0 @@
-package org.gonghui.honor;
-
-/** {@link CampaignContract} on the embedded H2 database. */
-class CampaignH2Tests extends CampaignContract {
-}
