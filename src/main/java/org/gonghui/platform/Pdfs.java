@@ -92,23 +92,58 @@ public class Pdfs {
 			builder.useProtocolsStreamImplementation(uri -> picture(pictures, uri), PICTURE_SCHEME);
 			builder.withHtmlContent(xhtml, null);
 			builder.withProducer("Gonghui");
-			builder.toStream(new FilterOutputStream(out) {
-
-				@Override
-				public void write(byte[] b, int off, int len) throws IOException {
-					out.write(b, off, len);
-				}
-
-				@Override
-				public void close() throws IOException {
-					flush();
-				}
-			});
+			builder.toStream(keepOpen(out));
 			builder.run();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Numbers the pages of {@code document} from page {@code from} (1-based) at the bottom centre, in the embedded
+	 * font, then saves it to {@code out} (left open). For a document put together from parts rendered one by one,
+	 * whose own page counters each started at 1.
+	 */
+	public void numberPagesAndSave(PDDocument document, int from, float fontSize, float bottom, OutputStream out) {
+		try (TrueTypeCollection collection = new TrueTypeCollection(new ByteArrayInputStream(font))) {
+			// The face stays open until the document is saved: the subset is cut from it then.
+			PDType0Font pdFont = PDType0Font.load(document, collection.getFontByName(FONT_FACE), true);
+			for (int i = from - 1; i < document.getNumberOfPages(); i++) {
+				var page = document.getPage(i);
+				String number = Integer.toString(i + 1);
+				float width = pdFont.getStringWidth(number) / 1000 * fontSize;
+				try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page,
+						org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, true, true)) {
+					content.beginText();
+					content.setFont(pdFont, fontSize);
+					content.setNonStrokingColor(0.47f, 0.47f, 0.47f);
+					content.newLineAtOffset((page.getMediaBox().getWidth() - width) / 2, bottom);
+					content.showText(number);
+					content.endText();
+				}
+			}
+			document.save(keepOpen(out));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The stream as the renderer sees it: its close only flushes, so the caller may write on (a ZIP's next entry). */
+	private static OutputStream keepOpen(OutputStream out) {
+		return new FilterOutputStream(out) {
+
+			@Override
+			public void write(byte[] b, int off, int len) throws IOException {
+				out.write(b, off, len);
+			}
+
+			@Override
+			public void close() throws IOException {
+				flush();
+			}
+		};
 	}
 
 	private static FSStream picture(Pictures pictures, String uri) {

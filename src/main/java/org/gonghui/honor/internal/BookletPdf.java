@@ -1,19 +1,33 @@
 package org.gonghui.honor.internal;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 import org.gonghui.platform.Pdfs;
 import org.gonghui.shared.Surnames;
 import org.springframework.stereotype.Component;
 
 /**
- * Draws a profile booklet (风采录) as XHTML for {@link Pdfs}: a cover with the union's name and the year, the
- * contents with the page of each person (the renderer counts them, so a long account that runs onto a second
- * page moves the numbers after it), then one page per person with photo or placeholder, name, titles held,
- * employer, occupation, short account and deeds. Every stored value is escaped. Photos are read one at a time
- * while the renderer lays out the pages, never all at once.
+ * Draws a profile booklet (风采录) with {@link Pdfs}: a cover with the union's name and the year, the contents with
+ * the page where each person starts (a long account runs onto further pages and moves the numbers after it),
+ * then each person from a new page with photo or placeholder, name, titles held, employer, occupation, short
+ * account and deeds. Every stored value is escaped.
  */
 @Component
 class BookletPdf {
@@ -37,13 +51,111 @@ class BookletPdf {
 		this.photos = photos;
 	}
 
-	/** Writes the PDF to {@code out}; page streams and photos wait in temporary files, not on the heap. */
+	/** People per rendering: the renderer holds the layout of every page of a part until the part is written. */
+	static final int PART = 150;
+
+	/**
+	 * Writes the PDF to {@code out}. The renderer keeps the layout of all its pages on the heap (about 100 KB a
+	 * page), so a booklet of thousands is not one rendering: the people are rendered in parts of {@link #PART}
+	 * to temporary files, each person's first page is read from the part's bookmarks, then cover and contents
+	 * are rendered with those numbers, and the parts are joined and numbered. Photos are read one at a time, when
+	 * the renderer reaches them; page streams wait in temporary files, not on the heap.
+	 */
 	void render(Cover cover, List<Profile> people, OutputStream out) {
-		pdfs.render(html(cover, people), key -> photos.image(Long.parseLong(key.substring("photo/".length())))
-			.map(HonoreePhotoService.Image::content).orElse(null), true, out);
+		Pdfs.Pictures pictures = key -> photos.image(Long.parseLong(key.substring("photo/".length()))).map(HonoreePhotoService.Image::content)
+			.orElse(null);
+		Path dir = null;
+		try {
+			dir = Files.createTempDirectory("gonghui-booklet-");
+			List<Path> parts = new ArrayList<>();
+			Map<Long, Integer> firstPage = new HashMap<>();
+			int pages = 0;
+			for (int from = 0; from < people.size(); from += PART) {
+				List<Profile> part = people.subList(from, Math.min(people.size(), from + PART));
+				Path file = dir.resolve("part-" + parts.size() + ".pdf");
+				try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+					pdfs.render(peopleHtml(cover, part), pictures, true, o);
+				}
+				parts.add(file);
+				try (PDDocument d = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+					// One bookmark per person, in order, pointing at the person's first page.
+					int i = 0;
+					for (PDOutlineItem item : d.getDocumentCatalog().getDocumentOutline().children()) {
+						firstPage.put(part.get(i++).honoreeId(), pages + d.getPages().indexOf(item.findDestinationPage(d)));
+					}
+					pages += d.getNumberOfPages();
+				}
+			}
+			// The contents take as many pages whatever the numbers (they stand in a column of their own): count
+			// them with no numbers, then render them with the numbers they make.
+			var counted = new ByteArrayOutputStream();
+			pdfs.render(frontHtml(cover, people, null), counted);
+			int front;
+			try (PDDocument d = Loader.loadPDF(counted.toByteArray())) {
+				front = d.getNumberOfPages();
+			}
+			Map<Long, Integer> numbers = new HashMap<>();
+			firstPage.forEach((id, page) -> numbers.put(id, front + page + 1));
+			Path frontFile = dir.resolve("front.pdf");
+			try (OutputStream o = Files.newOutputStream(frontFile)) {
+				pdfs.render(frontHtml(cover, people, numbers), o);
+			}
+			try (PDDocument book = Loader.loadPDF(frontFile.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+				var merger = new PDFMergerUtility();
+				for (Path file : parts) {
+					try (PDDocument part = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+						merger.appendDocument(book, part);
+					}
+				}
+				book.getDocumentInformation().setTitle(cover.title());
+				double s = "A4".equals(cover.paper()) ? Math.sqrt(2) : 1;
+				// Numbers from page 2 (the cover has none), in the bottom margin.
+				pdfs.numberPagesAndSave(book, 2, (float) (8 * s), (float) (8 * s * 72 / 25.4), out);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			delete(dir);
+		}
 	}
 
-	String html(Cover cover, List<Profile> people) {
+	/** Cover and contents; {@code numbers} (honoree → page) null to count the pages only. */
+	String frontHtml(Cover cover, List<Profile> people, Map<Long, Integer> numbers) {
+		StringBuilder h = head(cover, 4096 + people.size() * 200);
+		h.append("<bookmarks><bookmark name=\"目录\" href=\"#contents\"/></bookmarks></head><body>");
+		cover(h, cover);
+		h.append("<div class=\"toc\" id=\"contents\"><h2>目录</h2><table>");
+		for (Profile p : people) {
+			String what = p.titles().isEmpty() ? p.occupation() : p.titles().get(0);
+			h.append("<tr><td>").append(Pdfs.escape(p.name()));
+			if (what != null) {
+				h.append("　<span class=\"what\">").append(Pdfs.escape(what)).append("</span>");
+			}
+			h.append("</td><td class=\"page\">").append(numbers == null ? "" : numbers.get(p.honoreeId())).append("</td></tr>");
+		}
+		return h.append("</table></div></body></html>").toString();
+	}
+
+	/** A part: one person after the other, each from a new page, each with a bookmark to their first page. */
+	String peopleHtml(Cover cover, List<Profile> people) {
+		StringBuilder h = head(cover, 4096 + people.size() * 3000);
+		h.append("<bookmarks>");
+		for (Profile p : people) {
+			h.append("<bookmark name=\"").append(Pdfs.escape(p.name())).append("\" href=\"#p").append(p.honoreeId()).append("\"/>");
+		}
+		h.append("</bookmarks></head><body>");
+		boolean a4 = "A4".equals(cover.paper());
+		double s = a4 ? Math.sqrt(2) : 1;
+		for (Profile p : people) {
+			person(h, p, 34 * s, 45 * s);
+		}
+		return h.append("</body></html>").toString();
+	}
+
+	/** The document up to its bookmarks: title and the one stylesheet of every part. */
+	private static StringBuilder head(Cover cover, int capacity) {
 		boolean a4 = "A4".equals(cover.paper());
 		// A4 is A5 scaled by √2: the same layout, larger.
 		double s = a4 ? Math.sqrt(2) : 1;
@@ -54,21 +166,18 @@ class BookletPdf {
 		double photoHeight = 45 * s;
 		double contentWidth = pageWidth - 2 * margin;
 		double contentHeight = pageHeight - 32 * s;
-		StringBuilder h = new StringBuilder(4096 + people.size() * 1500);
+		StringBuilder h = new StringBuilder(capacity);
 		h.append("<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head><meta charset=\"utf-8\"/><title>")
 			.append(Pdfs.escape(cover.title())).append("</title><style>")
 			.append("@page { size: ").append(cover.paper()).append("; margin: ").append(mm(16 * s)).append(' ').append(mm(margin)).append(' ')
 			.append(mm(16 * s)).append(' ').append(mm(margin)).append(";")
-			.append(" @bottom-center { content: counter(page); font-family: '").append(Pdfs.FONT_FAMILY).append("'; font-size: ").append(pt(8 * s))
-			.append("; color: #777; } }")
-			// Every page keeps the same margins: OpenHTMLtoPDF lays out all pages at the first page's width, so a
-			// margin-less cover made every line of the book too long. The cover bleeds into the margins instead.
-			.append("@page :first { @bottom-center { content: none; } }")
+			.append(" }")
 			.append("* { font-family: '").append(Pdfs.FONT_FAMILY).append("'; }")
 			.append("body { margin: 0; color: #222; font-size: ").append(pt(10 * s)).append("; line-height: 1.6; }")
 			.append("h1, h2, h3 { font-weight: normal; }")
-			// Cover blocks are placed from the corner of the content area and painted inside the margins (the
-			// cover keeps the book's margins: OpenHTMLtoPDF lays out every page at the first page's width).
+			// Cover blocks are placed from the corner of the content area and painted inside the margins. Every
+			// page keeps the same margins: OpenHTMLtoPDF lays out all pages at the first page's width, so a
+			// margin-less cover made every line of the book too long.
 			.append(".cover { position: relative; width: ").append(mm(contentWidth)).append("; height: ").append(mm(contentHeight - 2))
 			.append("; page-break-after: always; }")
 			.append(".band { position: absolute; top: 0; left: 0; width: ").append(mm(contentWidth)).append("; height: ").append(mm(60 * s))
@@ -88,10 +197,7 @@ class BookletPdf {
 			.append(".toc table { width: 100%; border-collapse: collapse; }")
 			.append(".toc td { padding: ").append(mm(0.6 * s)).append(" 0; border-bottom: ").append(mm(0.2 * s)).append(" dotted #bbb; }")
 			.append(".toc td.page { text-align: right; width: ").append(mm(12 * s)).append("; }")
-			.append(".toc a { color: #222; text-decoration: none; }")
 			.append(".toc .what { color: #777; font-size: ").append(pt(8.5 * s)).append("; }")
-			// The renderer counts the pages (not leader(), which OpenHTMLtoPDF runs off the page).
-			.append(".toc td.page a::after { content: target-counter(attr(href), page); }")
 			.append(".person { page-break-before: always; }")
 			.append(".head { width: 100%; border-collapse: collapse; margin-bottom: ").append(mm(3 * s)).append("; }")
 			.append(".head td { vertical-align: top; padding: 0; }")
@@ -105,26 +211,21 @@ class BookletPdf {
 			.append(" solid #b22222; padding-left: ").append(mm(2 * s)).append("; margin: ").append(mm(4 * s)).append(" 0 ").append(mm(2 * s))
 			.append("; }")
 			.append(".person p.text { margin: 0 0 ").append(mm(1.5 * s)).append("; word-break: break-all; }")
-			.append("</style><bookmarks><bookmark name=\"目录\" href=\"#contents\"/>");
-		for (Profile p : people) {
-			h.append("<bookmark name=\"").append(Pdfs.escape(p.name())).append("\" href=\"#p").append(p.honoreeId()).append("\"/>");
+			.append("</style>");
+		return h;
+	}
+
+	private static void delete(Path dir) {
+		if (dir == null) {
+			return;
 		}
-		h.append("</bookmarks></head><body>");
-		cover(h, cover);
-		h.append("<div class=\"toc\" id=\"contents\"><h2>目录</h2><table>");
-		for (Profile p : people) {
-			String what = p.titles().isEmpty() ? p.occupation() : p.titles().get(0);
-			h.append("<tr><td><a href=\"#p").append(p.honoreeId()).append("\">").append(Pdfs.escape(p.name())).append("</a>");
-			if (what != null) {
-				h.append("　<span class=\"what\">").append(Pdfs.escape(what)).append("</span>");
-			}
-			h.append("</td><td class=\"page\"><a href=\"#p").append(p.honoreeId()).append("\">&#160;</a></td></tr>");
+		try (var files = Files.list(dir)) {
+			files.forEach(f -> f.toFile().delete());
 		}
-		h.append("</table></div>");
-		for (Profile p : people) {
-			person(h, p, photoWidth, photoHeight);
+		catch (IOException e) {
+			// a temporary directory; the OS cleans up what is left
 		}
-		return h.append("</body></html>").toString();
+		dir.toFile().delete();
 	}
 
 	private static void cover(StringBuilder h, Cover c) {
