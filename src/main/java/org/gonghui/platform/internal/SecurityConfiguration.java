@@ -95,6 +95,8 @@ class SecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/working-days", "/api/calendar/*").permitAll()
 				// Anyone may object to a candidate on public notice, under real name and phone; the service limits the rate.
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notices/{id:\\d+}/objections").permitAll()
+				// Self-assessment and its follow-ups: the services decide who may see what (the worker, the chosen counsellor; counts for staff).
+				.requestMatchers("/api/assessments/**", "/api/assessments", "/api/care/**", "/api/follow-ups/**", "/api/follow-ups").authenticated()
 				.requestMatchers("/api/campaigns/**", "/api/nominations/**", "/api/notices/**", "/api/objections/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")
 				.requestMatchers("/api/honorees/**", "/api/honours/**", "/api/booklets/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
