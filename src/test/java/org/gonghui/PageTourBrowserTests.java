@@ -59,7 +59,7 @@ class PageTourBrowserTests {
 				+ "%' order by b.id").query(Long.class).list().stream().findFirst().ifPresent(b -> pages.add("/booklets/" + b));
 		// 丰台's demo selection: the campaign, its nomination form, an enterprise head awaiting sign-offs, the running notice.
 		long campaign = first("select id from honor_campaign where title like '%丰台区工匠评选'");
-		pages.addAll(List.of("/campaigns", "/calendar/2026", "/campaigns/new", "/campaigns/" + campaign, "/campaigns/" + campaign + "/nominate",
+		pages.addAll(List.of("/care/figures", "/campaigns", "/calendar/2026", "/campaigns/new", "/campaigns/" + campaign, "/campaigns/" + campaign + "/nominate",
 				"/nominations/" + first("select id from honor_nomination where name = '罗建民'"),
 				"/nominations/" + first("select id from honor_nomination where name = '马卫国'")));
 		jdbc.sql("select notice_id from honor_nomination where name = '高志远' and notice_id is not null").query(Long.class).optional()
@@ -67,7 +67,7 @@ class PageTourBrowserTests {
 		return pages;
 	}
 
-	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password");
+	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password", "/care", "/care/assess/PHQ9", "/care/assessments");
 
 	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase",
 			"/gongshi");

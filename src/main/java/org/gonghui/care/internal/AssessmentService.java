@@ -57,6 +57,11 @@ public class AssessmentService {
 
 	public record AssessmentView(long id, Instrument instrument, List<Integer> answers, int score, Band band, boolean suggestProfessional,
 			boolean safety, String sharedWith, Instant takenAt, boolean callBackRequested, boolean own) {
+
+		/** When it was taken, in Beijing time, as pages show it. */
+		public String when() {
+			return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(takenAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+		}
 	}
 
 	public record Counsellor(long id, String name, String affiliation) {

@@ -43,6 +43,16 @@ public class FollowUpService {
 
 	public record FollowUpView(long id, int score, int item9, boolean callBack, Instant dueAt, String status, boolean overdue, boolean escalated,
 			boolean escalatedToMe, String outcome, Instant createdAt) {
+
+		private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+		public String opened() {
+			return SHOWN.format(createdAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+		}
+
+		public String due() {
+			return SHOWN.format(dueAt.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+		}
 	}
 
 	@Transactional(readOnly = true)
