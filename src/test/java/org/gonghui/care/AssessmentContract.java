@@ -181,7 +181,7 @@ abstract class AssessmentContract {
 	@Test
 	void aPositiveItemNineOpensAFollowUpThatEscalatesWhenItsDeadlinePasses() {
 		long dongcheng = TestOrganizations.id(jdbc, "东城区总工会");
-		jdbc.sql("delete from care_lead where organization_id = :o").param("o", dongcheng).update();
+		jdbc.sql("delete from care_lead").update();
 		jdbc.sql("insert into care_lead (organization_id, account_id) values (:o, :a)").param("o", dongcheng).param("a", account("admin")).update();
 		var taken = as("worker", () -> assessments.take(Instrument.PHQ9, phq9(1, 0), true, null));
 		assertThat(taken.safetyFollowUp()).isTrue();
