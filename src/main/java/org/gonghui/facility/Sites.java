@@ -1,5 +1,6 @@
 package org.gonghui.facility;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The facility module's API for other modules: a site as a venue (activities held at a 职工之家). */
@@ -13,4 +14,10 @@ public interface Sites {
 
 	/** The site regardless of scope, for showing the venue of an activity already published. */
 	Optional<SiteSummary> find(long siteId);
+
+	/**
+	 * Open sites of a type in the caller's data scope, by name, at most {@code limit}: the rooms a counsellor of
+	 * 朝阳 may hold appointments in, for a picker.
+	 */
+	List<SiteSummary> openInScope(SiteType type, int limit);
 }

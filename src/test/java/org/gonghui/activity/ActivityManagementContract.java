@@ -42,7 +42,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * list registration with a result per person, the staff list and participant export within scope.
  * Run on H2 ({@link ActivityManagementH2Tests}) and PostgreSQL ({@link ActivityManagementPostgresTests}).
  */
-@SpringBootTest(classes = { GonghuiApplication.class, RegistrationContract.MovableClock.class })
+@SpringBootTest(classes = { GonghuiApplication.class, org.gonghui.MovableClock.class })
 @ActiveProfiles({ "demo", "test" })
 @RecordApplicationEvents
 abstract class ActivityManagementContract {

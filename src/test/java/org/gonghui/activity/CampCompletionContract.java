@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * evaluated when the camp finishes (a session that does not count is ignored; exactly at the threshold
  * completes), the final assessment, and overrides with a reason that a re-evaluation keeps.
  */
-@SpringBootTest(classes = { GonghuiApplication.class, RegistrationContract.MovableClock.class })
+@SpringBootTest(classes = { GonghuiApplication.class, org.gonghui.MovableClock.class })
 @ActiveProfiles({ "demo", "test" })
 abstract class CampCompletionContract {
 

@@ -54,7 +54,7 @@ import org.springframework.test.context.ActiveProfiles;
  * ({@link CaravanPostgresTests}). Tests commit; each makes its own requests. The demo chair fanhua asks for
  * 泛华集团工会, handled by 丰台区总工会 (fengtai).
  */
-@SpringBootTest(classes = { GonghuiApplication.class, RegistrationContract.MovableClock.class })
+@SpringBootTest(classes = { GonghuiApplication.class, org.gonghui.MovableClock.class })
 @ActiveProfiles({ "demo", "test" })
 abstract class CaravanContract {
 

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.gonghui.TestOrganizations.id;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,9 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,7 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
  * audience and scope. Run on H2 ({@link RegistrationH2Tests}) and PostgreSQL ({@link RegistrationPostgresTests}).
  * Tests commit; each builds its own activity and members.
  */
-@SpringBootTest(classes = { GonghuiApplication.class, RegistrationContract.MovableClock.class })
+@SpringBootTest(classes = { GonghuiApplication.class, org.gonghui.MovableClock.class })
 @ActiveProfiles({ "demo", "test" })
 abstract class RegistrationContract {
 
@@ -71,7 +65,7 @@ abstract class RegistrationContract {
 	JdbcClient jdbc;
 
 	@Autowired
-	MovableClock clock;
+	org.gonghui.MovableClock clock;
 
 	@Autowired
 	UserDetailsService users;
@@ -79,36 +73,9 @@ abstract class RegistrationContract {
 	@Autowired
 	org.gonghui.member.Members memberDirectory;
 
-	/** Real time plus an offset the test can move forward. */
-	@TestConfiguration
-	static class MovableClock extends Clock {
-		volatile Duration offset = Duration.ZERO;
-
-		@Bean
-		@Primary
-		Clock movableClock() {
-			return this;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(offset);
-		}
-	}
-
 	@AfterEach
 	void resetClock() {
-		clock.offset = Duration.ZERO;
+		clock.reset();
 	}
 
 	long activity(String organisation, int capacity, boolean waitlist) {
@@ -150,7 +117,7 @@ abstract class RegistrationContract {
 		assertThat(queries.get(activity).seatsTaken()).isEqualTo(2);
 
 		// The offer lapses: it passes on to the next in line.
-		clock.offset = Duration.ofHours(25);
+		clock.setOffset(Duration.ofHours(25));
 		assertProblem(() -> registrations.acceptOffer(third.id()), "activity.offer.expired");
 		assertThat(registrations.expire(third.id())).isTrue();
 		assertThat(registrations.expire(third.id())).isFalse();
@@ -190,7 +157,7 @@ abstract class RegistrationContract {
 				null, null, List.of()));
 		List<Long> m = members("泛华集团工会", 1);
 		assertProblem(() -> registrations.register(draft, m.get(0)), "activity.registration.notOpen");
-		clock.offset = Duration.ofDays(8);
+		clock.setOffset(Duration.ofDays(8));
 		assertProblem(() -> registrations.register(activity, m.get(0)), "activity.registration.outsideWindow");
 	}
 

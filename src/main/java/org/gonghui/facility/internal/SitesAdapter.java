@@ -1,8 +1,11 @@
 package org.gonghui.facility.internal;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.gonghui.facility.SiteStatus;
 import org.gonghui.facility.SiteSummary;
+import org.gonghui.facility.SiteType;
 import org.gonghui.facility.Sites;
 import org.gonghui.platform.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,13 @@ class SitesAdapter implements Sites {
 	@Transactional(readOnly = true)
 	public Optional<SiteSummary> find(long siteId) {
 		return sites.findById(siteId).map(SitesAdapter::summary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<SiteSummary> openInScope(SiteType type, int limit) {
+		return sites.search(currentUser.scope(), new SiteRepository.Filter(type, SiteStatus.OPEN, null, null), SiteRepository.Sort.NAME, 0, limit)
+			.stream().map(SitesAdapter::summary).toList();
 	}
 
 	private static SiteSummary summary(SiteRepository.Row r) {

@@ -3,6 +3,7 @@ package org.gonghui.member.web;
 import org.gonghui.member.internal.MemberService;
 import org.gonghui.member.internal.MyPageService;
 import org.gonghui.platform.QrCodes;
+import org.gonghui.platform.WorkerNotices;
 import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -21,15 +22,19 @@ class MeController {
 
 	private final MyPageService me;
 	private final MemberService members;
+	private final org.springframework.beans.factory.ObjectProvider<WorkerNotices> notices;
 
-	MeController(MyPageService me, MemberService members) {
+	MeController(MyPageService me, MemberService members, org.springframework.beans.factory.ObjectProvider<WorkerNotices> notices) {
 		this.me = me;
 		this.members = members;
+		this.notices = notices;
 	}
 
 	@GetMapping("/me")
 	String page(Model model) {
 		model.addAttribute("me", me.me().orElse(null));
+		// Reminders other modules have for this worker (an appointment coming up), in their order.
+		model.addAttribute("notices", notices.orderedStream().flatMap(n -> n.current().stream()).toList());
 		return "me/home";
 	}
 

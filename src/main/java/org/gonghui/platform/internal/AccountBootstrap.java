@@ -42,6 +42,7 @@ class AccountBootstrap implements StartupData {
 			new String[] { "longtan", "龙潭街道总工会工作人员", "STAFF", "龙潭街道总工会" },
 			new String[] { "fanhua", "泛华集团工会主席", "UNION_CHAIR", "泛华集团工会" },
 			new String[] { "counsellor", "朝阳区心理咨询师", "COUNSELLOR", "朝阳区总工会" },
+			new String[] { "counsellor2", "北京安定医院心理咨询师", "COUNSELLOR", "朝阳区总工会" },
 			new String[] { "worker", "张师傅（快递员）", "WORKER", "龙潭街道总工会" },
 			// Judges of 延庆's singing competition: accounts with no powers of their own; rounds name them.
 			new String[] { "judge1", "评委 王老师（音乐家协会）", "WORKER", "延庆区总工会" },

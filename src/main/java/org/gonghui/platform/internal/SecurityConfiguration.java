@@ -97,6 +97,8 @@ class SecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/notices/{id:\\d+}/objections").permitAll()
 				// Self-assessment and its follow-ups: the services decide who may see what (the worker, the chosen counsellor; counts for staff).
 				.requestMatchers("/api/assessments/**", "/api/assessments", "/api/care/**", "/api/follow-ups/**", "/api/follow-ups").authenticated()
+				// Counsellors, slots and bookings: workers book their own, counsellors keep their desk, staff manage profiles in scope (the services decide).
+				.requestMatchers("/api/counsellors", "/api/counsellors/**", "/api/slots/**", "/api/bookings", "/api/bookings/**").authenticated()
 				.requestMatchers("/api/campaigns/**", "/api/nominations/**", "/api/notices/**", "/api/objections/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")
 				.requestMatchers("/api/honorees/**", "/api/honours/**", "/api/booklets/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/sites/**").hasAnyRole(STAFF_ROLES)
@@ -159,6 +161,10 @@ class SecurityConfiguration {
 				.requestMatchers("/campaigns", "/campaigns/**", "/nominations/**", "/notices/**", "/calendar", "/calendar/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")
 				.requestMatchers("/activities/*/check-in", "/activities/*/check-in/**", "/activities/manage", "/activities/manage/**")
 				.hasAnyRole(STAFF_ROLES)
+				// Care appointments: staff manage counsellors, the counsellor keeps a desk, workers book on their phone.
+				.requestMatchers("/care/counsellors/manage", "/care/counsellors/manage/**").hasAnyRole("ADMIN", "STAFF")
+				.requestMatchers("/care/desk", "/care/desk/**").hasRole("COUNSELLOR")
+				.requestMatchers("/care/counsellors", "/care/slots/**", "/care/appointments", "/care/appointments/**").hasRole("WORKER")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
