@@ -48,7 +48,8 @@ class ApiDateTimeTests {
 	private static final String PASSWORD = "gonghui-demo";
 
 	/** The operations exercised by the tests of this class. */
-	private static final Set<String> EXERCISED = Set.of("POST /api/activities", "PUT /api/activities/{id}", "POST /api/caravans/{id}/schedule");
+	private static final Set<String> EXERCISED = Set.of("POST /api/activities", "PUT /api/activities/{id}", "POST /api/caravans/{id}/schedule",
+			"POST /api/counsellors/{id}/slots");
 
 	@Autowired
 	MockMvc mvc;
@@ -180,5 +181,24 @@ class ApiDateTimeTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.sessions[0].startsAt").value(day + "T06:00:00Z"))
 			.andExpect(jsonPath("$.sessions[0].endsAt").value(day + "T09:00:00Z"));
+	}
+
+	@Test
+	void aCounsellorsSlotTakesLocalTimesAsBeijingAndOffsetTimesAsGiven() throws Exception {
+		LocalDate day = day();
+		long counsellor = jdbc.sql("select c.id from care_counsellor c join account a on a.id = c.account_id where a.username = 'counsellor'")
+			.query(Long.class).single();
+		mvc.perform(post("/api/counsellors/" + counsellor + "/slots").with(httpBasic("counsellor", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"startsAt":"%sT09:00:00","endsAt":"%sT09:50","mode":"PHONE","location":"010-62345678"}""".formatted(day, day)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.startsAt").value(day + "T01:00:00Z"))
+			.andExpect(jsonPath("$.endsAt").value(day + "T01:50:00Z"));
+		mvc.perform(post("/api/counsellors/" + counsellor + "/slots").with(httpBasic("counsellor", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"startsAt":"%sT11:00:00+09:00","endsAt":"%sT02:50:00Z","mode":"PHONE","location":"010-62345678"}""".formatted(day, day)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.startsAt").value(day + "T02:00:00Z"))
+			.andExpect(jsonPath("$.endsAt").value(day + "T02:50:00Z"));
 	}
 }
