@@ -59,6 +59,7 @@ class PageTourBrowserTests {
 				+ "%' order by b.id").query(Long.class).list().stream().findFirst().ifPresent(b -> pages.add("/booklets/" + b));
 		// 丰台's demo selection: the campaign, its nomination form, an enterprise head awaiting sign-offs, the running notice.
 		long campaign = first("select id from honor_campaign where title like '%丰台区工匠评选'");
+		pages.addAll(List.of("/care/counsellors/manage", "/care/counsellors/manage/new"));
 		pages.addAll(List.of("/care/figures", "/campaigns", "/calendar/2026", "/campaigns/new", "/campaigns/" + campaign, "/campaigns/" + campaign + "/nominate",
 				"/nominations/" + first("select id from honor_nomination where name = '罗建民'"),
 				"/nominations/" + first("select id from honor_nomination where name = '马卫国'")));
@@ -67,7 +68,8 @@ class PageTourBrowserTests {
 		return pages;
 	}
 
-	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password", "/care", "/care/assess/PHQ9", "/care/assessments");
+	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password", "/care", "/care/assess/PHQ9", "/care/assessments",
+			"/care/counsellors", "/care/counsellors?discreet=true", "/care/appointments");
 
 	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase",
 			"/gongshi");
@@ -98,6 +100,25 @@ class PageTourBrowserTests {
 			tour(desk, PUBLIC_PAGES, "public-1440", false, problems);
 			desk.signIn("worker");
 			tour(desk, WORKER_PAGES, "worker-1440", false, problems);
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/** The counsellor's desk, and 朝阳's staff on a counsellor of theirs (the demo counsellors serve 朝阳). */
+	@Test
+	void everyCounsellorPageOnTheDesktopAndOnAPhone() {
+		List<String> problems = new ArrayList<>();
+		long li = first("select id from care_counsellor where name = '李静'");
+		List<String> desk = List.of("/care/desk/slots", "/care/desk/bookings");
+		List<String> staff = List.of("/care/counsellors/manage", "/care/counsellors/manage/" + li);
+		for (boolean phone : new boolean[] { false, true }) {
+			for (var visit : java.util.Map.of("counsellor", desk, "chaoyang", staff).entrySet()) {
+				try (Browser browser = phone ? BrowserTestSupport.phone("http://localhost:" + port, 375, 800)
+						: BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+					browser.signIn(visit.getKey());
+					tour(browser, visit.getValue(), visit.getKey() + (phone ? "-375" : "-1440"), phone, problems);
+				}
+			}
 		}
 		assertThat(problems).isEmpty();
 	}
