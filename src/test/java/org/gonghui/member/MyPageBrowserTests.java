@@ -82,7 +82,16 @@ class MyPageBrowserTests {
 			var cancel = phone.clickable(By.id("cancel-registration"));
 			cancel.click();
 			// Wait for the answer to the cancel before going on, or the next get() races the form's navigation.
-			phone.await().until(ExpectedConditions.stalenessOf(cancel));
+			// Chromium may answer "node does not belong to the document" instead of a stale element: both mean it is gone.
+			phone.await().until(d -> {
+				try {
+					cancel.isEnabled();
+					return false;
+				}
+				catch (org.openqa.selenium.WebDriverException gone) {
+					return true;
+				}
+			});
 			phone.waitForPage();
 
 			phone.get("/account/password");
