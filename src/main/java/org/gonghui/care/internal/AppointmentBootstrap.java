@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.gonghui.care.BookingStatus;
 import org.gonghui.care.SlotMode;
 import org.gonghui.care.internal.CounsellorRepository.Fields;
 import org.gonghui.platform.StartupData;
@@ -35,7 +36,13 @@ class AppointmentBootstrap implements StartupData {
 	private final BookingRepository bookings;
 	private final Clock clock;
 
-	AppointmentBootstrap(JdbcClient jdbc, CounsellorRepository counsellors, SlotRepository slots, BookingRepository bookings, Clock clock) {
+	private final SessionNoteRepository notes;
+	private final org.gonghui.platform.PersonalDataCipher cipher;
+
+	AppointmentBootstrap(JdbcClient jdbc, CounsellorRepository counsellors, SlotRepository slots, BookingRepository bookings, SessionNoteRepository notes,
+			org.gonghui.platform.PersonalDataCipher cipher, Clock clock) {
+		this.notes = notes;
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.counsellors = counsellors;
 		this.slots = slots;
@@ -79,6 +86,15 @@ class AppointmentBootstrap implements StartupData {
 		});
 		book(middle, "刘洋", true, now);
 		book(phone, "张伟", false, now);
+		// Nine days ago 张伟 talked to 李静 by phone (booked three days before); she wrote a note only she can read.
+		LocalDate past = LocalDate.now(clock.withZone(SlotService.BEIJING)).minusDays(9);
+		long earlier = slot(li.get(), past, "19:00", "19:40", SlotMode.PHONE, null, "010-62345678", null, now.minus(java.time.Duration.ofDays(12)));
+		book(earlier, "张伟", false, now.minus(java.time.Duration.ofDays(12))).ifPresent(b -> {
+			bookings.move(b, BookingStatus.BOOKED, BookingStatus.DONE, now.minus(java.time.Duration.ofDays(9)));
+			long member = bookings.findById(b).orElseThrow().memberId();
+			notes.save(b, li.get(), member, cipher.encrypt("首次电话咨询。近期派件量大、夜间睡眠差，情绪尚稳定。讲解了放松呼吸练习，建议两周后复诊；如需面询可预约减压室。"),
+					now.minus(java.time.Duration.ofDays(9)));
+		});
 	}
 
 	private Optional<Long> profile(String username, Fields fields, List<Long> served, Instant now) {
@@ -102,18 +118,15 @@ class AppointmentBootstrap implements StartupData {
 		return slots.insert(counsellor, start, end, mode, site, location, link, "demo", now);
 	}
 
-	private void book(long slot, String memberName, boolean discreet, Instant now) {
-		jdbc.sql("select id, employer_id, union_path from member where name = :n order by id").param("n", memberName)
+	private Optional<Long> book(long slot, String memberName, boolean discreet, Instant now) {
+		return jdbc.sql("select id, employer_id, union_path from member where name = :n order by id").param("n", memberName)
 			.query((rs, n) -> {
 				long employer = rs.getLong("employer_id");
 				return new Object[] { rs.getLong("id"), rs.wasNull() ? null : employer, rs.getString("union_path") };
 			})
 			.list().stream().findFirst()
-			.ifPresent(m -> {
-				if (slots.take(slot, now)) {
-					bookings.insert(slot, (Long) m[0], (Long) m[1], (String) m[2], discreet, now);
-				}
-			});
+			.filter(m -> slots.take(slot, now))
+			.map(m -> bookings.insert(slot, (Long) m[0], (Long) m[1], (String) m[2], discreet, now));
 	}
 
 	private Optional<Long> org(String name) {
