@@ -32,6 +32,18 @@ class MessagesTests {
 		zh.forEach((key, value) -> assertThat(value.toString()).as(key.toString()).isNotBlank());
 	}
 
+	/** A key defined twice silently takes the later text: one module's label overwrites another's. */
+	@Test
+	void noKeyIsDefinedTwice() throws IOException {
+		for (String bundle : new String[] { "messages_zh_CN.properties", "messages.properties" }) {
+			java.util.Map<String, Long> counts = Files.readAllLines(Path.of("src/main/resources", bundle), StandardCharsets.UTF_8).stream()
+				.filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+				.map(line -> line.substring(0, line.indexOf('=')).strip())
+				.collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+			assertThat(counts.entrySet().stream().filter(e -> e.getValue() > 1).map(java.util.Map.Entry::getKey)).as(bundle).isEmpty();
+		}
+	}
+
 	@Test
 	void chineseBundleIsChinese() throws IOException {
 		Properties zh = load("messages_zh_CN.properties");

@@ -87,7 +87,7 @@ class SessionNoteController {
 	String grant(@RequestParam(required = false) Long counsellorId, RedirectAttributes redirect) {
 		try {
 			notes.grant(counsellorId);
-			redirect.addFlashAttribute("message", "care.consent.granted");
+			redirect.addFlashAttribute("message", "care.noteConsent.granted");
 		}
 		catch (InvalidInputException e) {
 			FormErrors.flash(e, redirect, messages);
@@ -98,7 +98,7 @@ class SessionNoteController {
 	@PostMapping("/care/appointments/consents/{id:\\d+}/revoke")
 	String revoke(@PathVariable long id, RedirectAttributes redirect) {
 		notes.revoke(id);
-		redirect.addFlashAttribute("message", "care.consent.revoked");
+		redirect.addFlashAttribute("message", "care.noteConsent.revoked");
 		return "redirect:/care/appointments/consents";
 	}
 
