@@ -2,7 +2,10 @@ package org.gonghui.care;
 
 import static org.gonghui.TestOrganizations.id;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -61,9 +64,14 @@ class AssessmentWebTests {
 		mvc.perform(post("/api/assessments").with(httpBasic("worker", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"instrument\":\"ABC\",\"answers\":[0],\"consent\":true}")).andExpect(status().isBadRequest());
 		mvc.perform(get("/api/care/figures").param("organizationId", String.valueOf(id(jdbc, "龙潭街道总工会"))).with(httpBasic("longtan", PASSWORD)))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.instruments[0].taken.count").doesNotExist())
-			.andExpect(jsonPath("$.instruments[0].taken.suppressed").value(true))
-			.andExpect(content().string(not(containsString("worker"))));
+			// The demo's on-site session at the 龙潭 caravan gave twelve PHQ-9, this test one more: the total shows, no band reaches ten.
+			.andExpect(status().isOk()).andExpect(jsonPath("$.instruments[0].instrument").value("PHQ9"))
+			.andExpect(jsonPath("$.instruments[0].taken.count").value(13))
+			.andExpect(jsonPath("$.instruments[0].bands[*].count", everyItem(nullValue())))
+			.andExpect(jsonPath("$.instruments[0].bands[*].suppressed", everyItem(is(true))))
+			.andExpect(jsonPath("$.instruments[1].taken.suppressed").value(true))
+			.andExpect(content().string(not(containsString("worker"))))
+			.andExpect(content().string(not(containsString("王强"))));
 		mvc.perform(get("/api/care/figures").param("organizationId", String.valueOf(id(jdbc, "龙潭街道总工会"))).with(httpBasic("worker", PASSWORD)))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/care/figures").param("organizationId", String.valueOf(id(jdbc, "龙潭街道总工会"))).with(httpBasic("chaoyang", PASSWORD)))

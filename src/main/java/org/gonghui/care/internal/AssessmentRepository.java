@@ -35,11 +35,18 @@ class AssessmentRepository {
 
 	long insert(long accountId, String path, Instrument instrument, String answersCipher, int score, Band band, boolean safety, Long sharedWith,
 			Instant at) {
+		return insert(accountId, path, instrument, answersCipher, score, band, safety, sharedWith, null, at);
+	}
+
+	/** {@code sessionId}: the on-site session the worker answered in, or null. */
+	long insert(long accountId, String path, Instrument instrument, String answersCipher, int score, Band band, boolean safety, Long sharedWith,
+			Long sessionId, Instant at) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into care_assessment (account_id, organization_path, instrument, answers_cipher, score, band, safety, shared_with, taken_at)"
-				+ " values (:account, :path, :instrument, :answers, :score, :band, :safety, :shared, :at)")
+		jdbc.sql("insert into care_assessment (account_id, organization_path, instrument, answers_cipher, score, band, safety, shared_with, session_id,"
+				+ " taken_at) values (:account, :path, :instrument, :answers, :score, :band, :safety, :shared, :session, :at)")
 			.param("account", accountId).param("path", path).param("instrument", instrument.name()).param("answers", answersCipher)
-			.param("score", score).param("band", band.name()).param("safety", safety).param("shared", sharedWith).param("at", Timestamp.from(at))
+			.param("score", score).param("band", band.name()).param("safety", safety).param("shared", sharedWith)
+			.param("session", sessionId, java.sql.Types.BIGINT).param("at", Timestamp.from(at))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}

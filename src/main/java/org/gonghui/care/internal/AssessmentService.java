@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessmentService {
 
 	private final AssessmentRepository assessments;
+	private final AssessmentSessionService sessions;
 	private final Members members;
 	private final PersonalDataCipher cipher;
 	private final CurrentUser currentUser;
@@ -41,9 +42,10 @@ public class AssessmentService {
 	private final Clock clock;
 	private final Duration followUpWithin;
 
-	AssessmentService(AssessmentRepository assessments, Members members, PersonalDataCipher cipher, CurrentUser currentUser, AuditLog audit,
+	AssessmentService(AssessmentRepository assessments, AssessmentSessionService sessions, Members members, PersonalDataCipher cipher, CurrentUser currentUser, AuditLog audit,
 			Clock clock, @Value("${gonghui.care.follow-up-within:PT24H}") Duration followUpWithin) {
 		this.assessments = assessments;
+		this.sessions = sessions;
 		this.members = members;
 		this.cipher = cipher;
 		this.currentUser = currentUser;
@@ -70,6 +72,15 @@ public class AssessmentService {
 	/** Takes an assessment for the signed-in worker. Without consent nothing is stored. */
 	@Transactional
 	public Taken take(Instrument instrument, List<Integer> answers, Boolean consent, Long shareWith) {
+		return take(instrument, answers, consent, shareWith, null);
+	}
+
+	/**
+	 * As {@link #take(Instrument, List, Boolean, Long)}; with {@code sessionCode} (the QR of an on-site session) the
+	 * result is shared with that session's counsellor, whatever {@code shareWith} says, and the session must be open.
+	 */
+	@Transactional
+	public Taken take(Instrument instrument, List<Integer> answers, Boolean consent, Long shareWith, String sessionCode) {
 		AccountRef worker = requireWorker();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (!Boolean.TRUE.equals(consent)) {
@@ -83,7 +94,12 @@ public class AssessmentService {
 		}
 		String path = members.findByAccount(worker.username()).map(MemberSummary::unionPath).orElse(null);
 		Long counsellor = null;
-		if (shareWith != null) {
+		AssessmentSessionRepository.Session session = null;
+		if (sessionCode != null && !sessionCode.isBlank()) {
+			session = sessions.openSession(sessionCode.strip(), problems);
+			counsellor = session == null ? null : session.counsellorId();
+		}
+		else if (shareWith != null) {
 			if (assessments.counsellorsServing(path).stream().noneMatch(c -> c.id() == shareWith)) {
 				problems.add(new FieldProblem("shareWith", "care.assessment.counsellorUnknown"));
 			}
@@ -97,13 +113,15 @@ public class AssessmentService {
 		Scoring.Result result = Scoring.score(instrument, answers);
 		Instant now = clock.instant();
 		String encrypted = cipher.encrypt(String.join(",", answers.stream().map(String::valueOf).toList()));
-		long id = assessments.insert(worker.id(), path, instrument, encrypted, result.score(), result.band(), result.safety(), counsellor, now);
+		long id = assessments.insert(worker.id(), path, instrument, encrypted, result.score(), result.band(), result.safety(), counsellor,
+				session == null ? null : session.id(), now);
 		if (result.safety()) {
 			long followUp = assessments.insertFollowUp(id, path, result.score(), result.item9(), now.plus(followUpWithin), now);
 			// The audit names the follow-up, never the score or the answers.
 			audit.record("care.followup.open", "care_follow_up", followUp, "safety path, due " + now.plus(followUpWithin));
 		}
-		audit.record("care.assessment.take", "care_assessment", id, instrument + (counsellor == null ? "" : ", shared with counsellor " + counsellor));
+		audit.record("care.assessment.take", "care_assessment", id, instrument + (counsellor == null ? "" : ", shared with counsellor " + counsellor)
+				+ (session == null ? "" : ", on-site session " + session.id()));
 		return new Taken(id, instrument, result.score(), result.band(), result.suggestProfessional(), result.safety());
 	}
 

@@ -35,7 +35,8 @@ class AssessmentApiController {
 		this.figures = figures;
 	}
 
-	record AssessmentRequest(Instrument instrument, List<Integer> answers, Boolean consent, Long shareWith) {
+	/** {@code session}: the code of an on-site session's QR; the result is then shared with its counsellor. */
+	record AssessmentRequest(Instrument instrument, List<Integer> answers, Boolean consent, Long shareWith, String session) {
 	}
 
 	record CloseRequest(String outcome) {
@@ -48,7 +49,7 @@ class AssessmentApiController {
 	@Operation(summary = "Take PHQ-9 or GAD-7 (signed-in worker): answers 0–3 per item, consent required; safetyFollowUp is true when PHQ-9"
 			+ " item 9 is above 0 (a counsellor follows up)")
 	ResponseEntity<Taken> take(@RequestBody AssessmentRequest r) {
-		Taken taken = assessments.take(r.instrument(), r.answers(), r.consent(), r.shareWith());
+		Taken taken = assessments.take(r.instrument(), r.answers(), r.consent(), r.shareWith(), r.session());
 		return ResponseEntity.created(URI.create("/api/assessments/" + taken.id())).body(taken);
 	}
 

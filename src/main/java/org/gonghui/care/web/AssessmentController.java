@@ -39,12 +39,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class AssessmentController {
 
 	private final AssessmentService assessments;
+	private final org.gonghui.care.internal.AssessmentSessionService sessions;
 	private final FollowUpService followUps;
 	private final CareFigures figures;
 	private final MessageSource messages;
 
-	AssessmentController(AssessmentService assessments, FollowUpService followUps, CareFigures figures, MessageSource messages) {
+	AssessmentController(AssessmentService assessments, org.gonghui.care.internal.AssessmentSessionService sessions, FollowUpService followUps, CareFigures figures, MessageSource messages) {
 		this.assessments = assessments;
+		this.sessions = sessions;
 		this.followUps = followUps;
 		this.figures = figures;
 		this.messages = messages;
@@ -57,23 +59,34 @@ class AssessmentController {
 		return "care/hub";
 	}
 
+	/** {@code session}: the code of an on-site session (from its QR); the consent page then names its counsellor. */
 	@GetMapping("/care/assess/{instrument}")
-	String consent(@PathVariable Instrument instrument, Model model) {
+	String consent(@PathVariable Instrument instrument, @RequestParam(required = false) String session, Model model) {
 		model.addAttribute("instrument", instrument);
-		model.addAttribute("counsellors", assessments.counsellorsForMe());
+		consentModel(session, model);
 		model.addAttribute("activeNav", "/care");
 		return "care/consent";
+	}
+
+	private void consentModel(String session, Model model) {
+		if (session != null && !session.isBlank()) {
+			model.addAttribute("onSite", sessions.scanned(session.strip()));
+		}
+		else {
+			model.addAttribute("counsellors", assessments.counsellorsForMe());
+		}
 	}
 
 	/** One step: the consent page posts with no answers; each question posts the answers so far plus its own. */
 	@PostMapping("/care/assess/{instrument}")
 	String step(@PathVariable Instrument instrument, @RequestParam(required = false) Boolean consent,
 			@RequestParam(required = false) Long shareWith, @RequestParam(defaultValue = "") String answers,
-			@RequestParam(required = false) Integer answer, @RequestParam(required = false) String back, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) Integer answer, @RequestParam(required = false) String back, @RequestParam(required = false) String session,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		model.addAttribute("instrument", instrument);
 		model.addAttribute("activeNav", "/care");
 		if (!Boolean.TRUE.equals(consent)) {
-			model.addAttribute("counsellors", assessments.counsellorsForMe());
+			consentModel(session, model);
 			model.addAttribute("error", "care.assessment.consentRequired");
 			response.setStatus(400);
 			return "care/consent";
@@ -86,10 +99,18 @@ class AssessmentController {
 			so.add(answer);
 		}
 		if (so.size() == instrument.items()) {
-			var taken = assessments.take(instrument, so, true, shareWith);
-			return "redirect:/care/assessments/" + taken.id();
+			try {
+				var taken = assessments.take(instrument, so, true, shareWith, session);
+				return "redirect:/care/assessments/" + taken.id();
+			}
+			catch (StateConflictException e) {
+				// The session closed while the worker was answering: nothing is stored; they may answer on their own.
+				redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+				return "redirect:/care";
+			}
 		}
 		model.addAttribute("shareWith", shareWith);
+		model.addAttribute("sessionCode", session);
 		model.addAttribute("answers", String.join(",", so.stream().map(String::valueOf).toList()));
 		model.addAttribute("number", so.size() + 1);
 		return "care/question";
@@ -124,7 +145,8 @@ class AssessmentController {
 	}
 
 	@GetMapping("/care/assessments")
-	String history(Model model) {
+	String history(Model model, HttpServletResponse response) {
+		org.gonghui.platform.ChartPages.allowChartStyles(response);
 		model.addAttribute("history", assessments.mine());
 		model.addAttribute("activeNav", "/care");
 		return "care/history";
