@@ -312,6 +312,69 @@ abstract class RegistrationContract {
 		assertThat(memberDirectory.find(m.get(1)).orElseThrow().unionPath()).startsWith("/");
 	}
 
+	/**
+	 * Group counselling stores the consent with the registration, in the same write (on PostgreSQL the one
+	 * statement of the sign-up): without it nothing at all, no seat taken; a waitlist place keeps its consent too;
+	 * staff consent is marked offline, the worker's own is not. The least group size is the database's rule as well.
+	 */
+	@Test
+	@WithUserDetails("beijing")
+	void groupCounsellingKeepsTheConsentWithTheRegistrationOrStoresNothing() {
+		Instant start = Instant.now().plus(Duration.ofDays(7));
+		long id = activities.create(new NewActivity(id(jdbc, "北京工商大学工会"), ActivityKind.GROUP_COUNSELLING, "团体辅导" + UUID.randomUUID(), null,
+				"良乡校区", 2, true, false, null, null, null, List.of(new NewSession("第一次", "COUNSELLING", start, start.plus(Duration.ofHours(2)), true)),
+				null, null, null, null, null, null, null, 2));
+		lifecycle.publish(id);
+		assertThat(queries.get(id).minParticipants()).isEqualTo(2);
+		assertThat(queries.get(id).stillNeeded()).isEqualTo(2);
+		List<Long> m = ActivityFixtures.members(jdbc, "北京工商大学工会", "北京工商大学", "青年教师", 2);
+
+		assertProblem(() -> registrations.register(id, m.get(0)), "activity.consent.requiredOffline");
+		assertProblem(() -> registrations.register(id, m.get(0), false), "activity.consent.requiredOffline");
+		assertThat(jdbc.sql("select count(*) from registration where activity_id = :a").param("a", id).query(Long.class).single()).isZero();
+		assertThat(queries.get(id).seatsTaken()).isZero();
+
+		RegistrationView first = registrations.register(id, m.get(0), true);
+		assertThat(first.status()).isEqualTo(RegistrationStatus.REGISTERED);
+		assertThat(first.consentAt()).isNotNull();
+		assertThat(first.consentOffline()).isTrue();
+		assertThat(registrations.get(first.id()).consentAt()).isEqualTo(first.consentAt());
+		assertThat(registrations.register(id, m.get(0), true).id()).isEqualTo(first.id());
+
+		// The worker themself (李想, the demo teacher): consent accepted on the phone, not offline.
+		long me = jdbc.sql("select id from member where account_username = 'teacher'").query(Long.class).single();
+		assertProblem(() -> runAs("teacher", () -> registrations.register(id, null, false)), "activity.consent.required");
+		RegistrationView mine = runAs("teacher", () -> registrations.register(id, null, true));
+		assertThat(mine.memberId()).isEqualTo(me);
+		assertThat(mine.consentOffline()).isFalse();
+		assertThat(queries.get(id).stillNeeded()).isZero();
+
+		// Full: the waitlist place keeps its consent.
+		RegistrationView waiting = registrations.register(id, m.get(1), true);
+		assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		var stored = jdbc.sql("select member_id, consent_at, consent_version, consent_offline from registration where activity_id = :a order by id")
+			.param("a", id).query().listOfRows();
+		assertThat(stored).hasSize(3).allSatisfy(r -> {
+			assertThat(r.get("consent_at")).isNotNull();
+			assertThat(r.get("consent_version")).isEqualTo(RegistrationService.CONSENT_VERSION);
+		});
+		assertThat(stored).extracting(r -> r.get("consent_offline")).containsExactly(true, false, true);
+
+		// Other kinds carry no consent.
+		long visit = activity("北京工商大学工会", 5, false);
+		assertThat(registrations.register(visit, m.get(1)).consentAt()).isNull();
+
+		// The least group size never exceeds the capacity, in the database too.
+		assertThatExceptionOfType(org.springframework.dao.DataIntegrityViolationException.class)
+			.isThrownBy(() -> jdbc.sql("update activity set min_participants = capacity + 1 where id = :id").param("id", id).update());
+		var view = queries.get(id);
+		assertProblem(() -> activities.update(id, new ActivityService.ActivityEdit(view.version(), view.title(), null, null, null, 2, true, null, null,
+				null, null, 3)), "activity.minParticipants.aboveCapacity");
+		activities.update(id, new ActivityService.ActivityEdit(view.version(), view.title(), null, null, null, 2, true, null, null, null, null, 1));
+		assertThat(queries.get(id).minParticipants()).isEqualTo(1);
+		assertThat(queries.get(id).stillNeeded()).isZero();
+	}
+
 	private <T> T runAs(String username, java.util.function.Supplier<T> action) {
 		return org.gonghui.TestUsers.runAs(users, username, action);
 	}

@@ -56,6 +56,22 @@ class ActivityChecks {
 	record Fields(String title, String description, String venue) {
 	}
 
+	/**
+	 * The least group size ("至少 8 人成团"): optional, meant for group counselling but allowed for any kind;
+	 * from 1 up to the capacity (the most), which the registration's waitlist logic keeps.
+	 */
+	static void checkMinParticipants(Integer min, Integer capacity, List<FieldProblem> problems) {
+		if (min == null) {
+			return;
+		}
+		if (min < 1) {
+			problems.add(new FieldProblem("minParticipants", "activity.minParticipants.range"));
+		}
+		else if (capacity != null && capacity >= 1 && min > capacity) {
+			problems.add(new FieldProblem("minParticipants", "activity.minParticipants.aboveCapacity", capacity));
+		}
+	}
+
 	/** Completion rules and issuers belong to training camps only. */
 	static void checkCamp(ActivityKind kind, CompletionRule rule, String issuer, List<FieldProblem> problems) {
 		if (kind != ActivityKind.TRAINING_CAMP) {

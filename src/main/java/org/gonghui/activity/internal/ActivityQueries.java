@@ -164,7 +164,8 @@ public class ActivityQueries {
 		return new ActivityView(a.id(), a.organizationId(), a.organizationName(), a.kind(), a.title(), a.description(), a.venue(), site,
 				a.capacity(), a.seatsTaken(), a.waitlistEnabled(), a.approvalRequired(), a.audience(), employers, named, a.registrationOpensAt(),
 				a.registrationClosesAt(), a.status(), sessions, coOrganizers, experts, a.version(),
-				a.kind() == ActivityKind.TRAINING_CAMP ? new CompletionRule(a.completionMinShare(), a.completionNeedsAssessment()) : null, a.issuer());
+				a.kind() == ActivityKind.TRAINING_CAMP ? new CompletionRule(a.completionMinShare(), a.completionNeedsAssessment()) : null, a.issuer(),
+				a.minParticipants());
 	}
 
 	public record VenueSite(long id, String name, String address) {
@@ -193,7 +194,20 @@ public class ActivityQueries {
 			String venue, VenueSite site, int capacity, int seatsTaken, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
 			List<AudienceEmployer> audienceEmployers, long namedListSize, Instant registrationOpensAt, Instant registrationClosesAt,
 			ActivityStatus status, List<SessionView> sessions, List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, int version,
-			CompletionRule completionRule, String issuer) {
+			CompletionRule completionRule, String issuer, Integer minParticipants) {
+
+		/**
+		 * How many more seat holders the group needs to take place ("还差 2 人成团"): 0 once it has them, null when
+		 * the activity sets no least size.
+		 */
+		public Integer stillNeeded() {
+			return minParticipants == null ? null : Math.max(0, minParticipants - seatsTaken);
+		}
+
+		/** Whether signing up asks for the member's consent first (group counselling). */
+		public boolean consentRequired() {
+			return RegistrationService.needsConsent(kind);
+		}
 
 		/** Registration deadline in Beijing time, for pages. */
 		public java.time.LocalDateTime closesAtLocal() {

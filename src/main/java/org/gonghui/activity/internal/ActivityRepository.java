@@ -38,7 +38,7 @@ class ActivityRepository {
 	record Activity(long id, long organizationId, String organizationName, OrgPath organizationPath, ActivityKind kind, String title,
 			String description, String venue, int capacity, boolean waitlistEnabled, boolean approvalRequired, Audience audience,
 			Instant registrationOpensAt, Instant registrationClosesAt, ActivityStatus status, int seatsTaken, Instant createdAt, int version,
-			Long siteId, java.math.BigDecimal completionMinShare, boolean completionNeedsAssessment, String issuer) {
+			Long siteId, java.math.BigDecimal completionMinShare, boolean completionNeedsAssessment, String issuer, Integer minParticipants) {
 	}
 
 	/** Staff list filters; each may be null. */
@@ -158,20 +158,23 @@ class ActivityRepository {
 	 * row lock, so never more than capacity, and nothing slips in after the activity started or was cancelled.
 	 */
 	/** An activity with one member's registration for it, if they have one. */
-	record WithRegistration(Activity activity, Long registrationId, RegistrationStatus status, Instant offeredUntil, Instant createdAt) {
+	record WithRegistration(Activity activity, Long registrationId, RegistrationStatus status, Instant offeredUntil, Instant createdAt,
+			Instant consentAt, boolean consentOffline) {
 	}
 
 	/** The activity and the member's registration for it: what a sign-up checks, in one round trip. */
 	Optional<WithRegistration> findWithRegistration(long id, long memberId) {
 		return jdbc.sql("select a.*, o.name as organization_name, o.path as organization_path, r.id as r_id, r.status as r_status,"
-				+ " r.offered_until as r_offered_until, r.created_at as r_created_at from activity a join organization o on o.id = a.organization_id"
+				+ " r.offered_until as r_offered_until, r.created_at as r_created_at, r.consent_at as r_consent_at,"
+				+ " r.consent_offline as r_consent_offline from activity a join organization o on o.id = a.organization_id"
 				+ " left join registration r on r.activity_id = a.id and r.member_id = :member where a.id = :id")
 			.param("member", memberId)
 			.param("id", id)
 			.query((rs, n) -> {
 				String status = rs.getString("r_status");
 				return new WithRegistration(map(rs, n), status == null ? null : rs.getLong("r_id"), status == null ? null : RegistrationStatus.valueOf(status),
-						instant(rs.getTimestamp("r_offered_until")), instant(rs.getTimestamp("r_created_at")));
+						instant(rs.getTimestamp("r_offered_until")), instant(rs.getTimestamp("r_created_at")), instant(rs.getTimestamp("r_consent_at")),
+						rs.getBoolean("r_consent_offline"));
 			})
 			.optional();
 	}
@@ -245,11 +248,12 @@ class ActivityRepository {
 	 * Edits the details at a known version. Capacity may not drop below the seats already taken: the
 	 * condition is in the statement, so a sign-up racing the edit cannot end above capacity either.
 	 */
-	EditOutcome update(long id, int version, String title, String description, String venue, Long siteId, int capacity, boolean waitlist,
-			Instant opensAt, Instant closesAt, Instant now) {
+	EditOutcome update(long id, int version, String title, String description, String venue, Long siteId, int capacity, Integer minParticipants,
+			boolean waitlist, Instant opensAt, Instant closesAt, Instant now) {
 		int n = jdbc.sql("update activity set title = :title, description = :description, venue = :venue, site_id = :site, capacity = :capacity,"
-				+ " waitlist_enabled = :waitlist, registration_opens_at = :opens, registration_closes_at = :closes, updated_at = :now,"
-				+ " version = version + 1 where id = :id and version = :version and seats_taken <= :capacity")
+				+ " min_participants = :min, waitlist_enabled = :waitlist, registration_opens_at = :opens, registration_closes_at = :closes,"
+				+ " updated_at = :now, version = version + 1 where id = :id and version = :version and seats_taken <= :capacity")
+			.param("min", minParticipants, Types.INTEGER)
 			.param("title", title)
 			.param("description", description, Types.VARCHAR)
 			.param("venue", venue, Types.VARCHAR)
@@ -298,6 +302,11 @@ class ActivityRepository {
 	}
 
 
+	/** The least group size ("至少 8 人成团"), or none; the caller has checked it against the capacity. */
+	void setMinParticipants(long id, Integer minParticipants) {
+		jdbc.sql("update activity set min_participants = :min where id = :id").param("min", minParticipants, Types.INTEGER).param("id", id).update();
+	}
+
 	void setCamp(long id, java.math.BigDecimal minShare, boolean needsAssessment, String issuer) {
 		jdbc.sql("update activity set completion_min_share = :share, completion_needs_assessment = :assessment, issuer = :issuer where id = :id")
 			.param("share", minShare, Types.DECIMAL)
@@ -330,6 +339,7 @@ class ActivityRepository {
 				rs.getBoolean("approval_required"), Audience.valueOf(rs.getString("audience")), instant(rs.getTimestamp("registration_opens_at")),
 				instant(rs.getTimestamp("registration_closes_at")), ActivityStatus.valueOf(rs.getString("status")), rs.getInt("seats_taken"),
 				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), (Long) rs.getObject("site_id", Long.class),
-				rs.getBigDecimal("completion_min_share"), rs.getBoolean("completion_needs_assessment"), rs.getString("issuer"));
+				rs.getBigDecimal("completion_min_share"), rs.getBoolean("completion_needs_assessment"), rs.getString("issuer"),
+				(Integer) rs.getObject("min_participants", Integer.class));
 	}
 }

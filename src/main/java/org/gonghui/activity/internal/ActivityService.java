@@ -95,6 +95,7 @@ public class ActivityService {
 		var experts = input.experts(c.experts(), problems);
 		String issuer = TextChecks.line(c.issuer(), "issuer", 100, problems);
 		ActivityChecks.checkCamp(c.kind(), c.completionRule(), issuer, problems);
+		ActivityChecks.checkMinParticipants(c.minParticipants(), c.capacity(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -114,6 +115,9 @@ public class ActivityService {
 			activities.insertSession(id, i, Text.clean(s.title()), type == null ? "OTHER" : type.name(), s.startsAt(), s.endsAt(),
 					s.counts() == null || s.counts(), Text.clean(s.host()), Text.clean(s.place()));
 		}
+		if (c.minParticipants() != null) {
+			activities.setMinParticipants(id, c.minParticipants());
+		}
 		details.replaceCoOrganizers(id, coOrganizers);
 		details.replaceExperts(id, experts);
 		details.addAudienceEmployers(id, employers);
@@ -122,7 +126,8 @@ public class ActivityService {
 			activities.setCamp(id, c.completionRule() == null ? null : c.completionRule().minAttendanceShare(),
 					c.completionRule() != null && Boolean.TRUE.equals(c.completionRule().finalAssessment()), issuer);
 		}
-		audit.record("activity.create", "activity", id, c.kind() + " " + f.title() + " (" + c.capacity() + " seats, " + audience + ")");
+		audit.record("activity.create", "activity", id, c.kind() + " " + f.title() + " (" + c.capacity() + " seats"
+				+ (c.minParticipants() == null ? "" : ", at least " + c.minParticipants()) + ", " + audience + ")");
 		return id;
 	}
 
@@ -143,6 +148,7 @@ public class ActivityService {
 		}
 		ActivityChecks.Fields f = checks.fields(e.title(), e.description(), e.venue(), e.siteId(), e.capacity(), e.registrationOpensAt(),
 				e.registrationClosesAt(), problems);
+		ActivityChecks.checkMinParticipants(e.minParticipants(), e.capacity(), problems);
 		var coOrganizers = input.coOrganizers(e.coOrganizers(), problems);
 		var experts = input.experts(e.experts(), problems);
 		boolean waitlistOn = Boolean.TRUE.equals(e.waitlistEnabled());
@@ -152,8 +158,8 @@ public class ActivityService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		var outcome = activities.update(id, e.version(), f.title(), f.description(), f.venue(), e.siteId(), e.capacity(), waitlistOn,
-				e.registrationOpensAt(), e.registrationClosesAt(), clock.instant());
+		var outcome = activities.update(id, e.version(), f.title(), f.description(), f.venue(), e.siteId(), e.capacity(), e.minParticipants(),
+				waitlistOn, e.registrationOpensAt(), e.registrationClosesAt(), clock.instant());
 		switch (outcome) {
 			case STALE -> throw new OptimisticLockingFailureException("activity " + id + " changed meanwhile");
 			case BELOW_TAKEN -> throw InvalidInputException.of("capacity", "activity.capacity.belowTaken", access.visible(id).seatsTaken());
@@ -171,25 +177,38 @@ public class ActivityService {
 			waitlist.offerFreeSeats(id);
 		}
 		String capacityChange = a.capacity() != e.capacity() ? " capacity " + a.capacity() + " -> " + e.capacity() : "";
-		audit.record("activity.update", "activity", id, f.title() + capacityChange);
+		String minChange = !java.util.Objects.equals(a.minParticipants(), e.minParticipants())
+				? " min participants " + a.minParticipants() + " -> " + e.minParticipants() : "";
+		audit.record("activity.update", "activity", id, f.title() + capacityChange + minChange);
 	}
 
 	/**
 	 * A new activity as staff enter it. {@code audience} defaults to the organiser's subtree; EMPLOYERS needs
 	 * {@code audienceEmployerIds}, NAMED_LIST needs {@code audienceMemberIds}. The venue is a facility site
-	 * ({@code siteId}), an address ({@code venue}), or both.
+	 * ({@code siteId}), an address ({@code venue}), or both. {@code capacity} is the most participants,
+	 * {@code minParticipants} (optional, at most the capacity) the least for the activity to take place: a group
+	 * counselling group of 8–12 is capacity 12, minParticipants 8.
 	 */
 	public record NewActivity(Long organizationId, ActivityKind kind, String title, String description, String venue, Integer capacity,
 			Boolean waitlistEnabled, Boolean approvalRequired, Audience audience, Instant registrationOpensAt, Instant registrationClosesAt,
 			List<NewSession> sessions, Long siteId, List<Long> audienceEmployerIds, List<Long> audienceMemberIds,
-			List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, CompletionRule completionRule, String issuer) {
+			List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, CompletionRule completionRule, String issuer, Integer minParticipants) {
+
+		/** Without a least group size. */
+		public NewActivity(Long organizationId, ActivityKind kind, String title, String description, String venue, Integer capacity,
+				Boolean waitlistEnabled, Boolean approvalRequired, Audience audience, Instant registrationOpensAt, Instant registrationClosesAt,
+				List<NewSession> sessions, Long siteId, List<Long> audienceEmployerIds, List<Long> audienceMemberIds,
+				List<CoOrganizerInput> coOrganizers, List<ExpertInput> experts, CompletionRule completionRule, String issuer) {
+			this(organizationId, kind, title, description, venue, capacity, waitlistEnabled, approvalRequired, audience, registrationOpensAt,
+					registrationClosesAt, sessions, siteId, audienceEmployerIds, audienceMemberIds, coOrganizers, experts, completionRule, issuer, null);
+		}
 
 		/** The short form, without venue site, audience lists, co-organisers and experts. */
 		public NewActivity(Long organizationId, ActivityKind kind, String title, String description, String venue, Integer capacity,
 				Boolean waitlistEnabled, Boolean approvalRequired, Audience audience, Instant registrationOpensAt, Instant registrationClosesAt,
 				List<NewSession> sessions) {
 			this(organizationId, kind, title, description, venue, capacity, waitlistEnabled, approvalRequired, audience, registrationOpensAt,
-					registrationClosesAt, sessions, null, null, null, null, null, null, null);
+					registrationClosesAt, sessions, null, null, null, null, null, null, null, null);
 		}
 	}
 
@@ -202,11 +221,19 @@ public class ActivityService {
 
 	/**
 	 * What may change before the activity starts; {@code version} is the one the editor read. Co-organisers
-	 * and experts left out (null) are kept; the other fields are replaced.
+	 * and experts left out (null) are kept; the other fields are replaced ({@code minParticipants} left out: none).
 	 */
 	public record ActivityEdit(Integer version, String title, String description, String venue, Long siteId, Integer capacity,
 			Boolean waitlistEnabled, Instant registrationOpensAt, Instant registrationClosesAt, List<CoOrganizerInput> coOrganizers,
-			List<ExpertInput> experts) {
+			List<ExpertInput> experts, Integer minParticipants) {
+
+		/** Without a least group size. */
+		public ActivityEdit(Integer version, String title, String description, String venue, Long siteId, Integer capacity,
+				Boolean waitlistEnabled, Instant registrationOpensAt, Instant registrationClosesAt, List<CoOrganizerInput> coOrganizers,
+				List<ExpertInput> experts) {
+			this(version, title, description, venue, siteId, capacity, waitlistEnabled, registrationOpensAt, registrationClosesAt, coOrganizers,
+					experts, null);
+		}
 	}
 
 	/**

@@ -19,7 +19,7 @@ class ParticipantRepository {
 	private static final String FROM = " from registration r join member m on m.id = r.member_id left join employer e on e.id = m.employer_id"
 			+ " where r.activity_id = :activity and (cast(:status as varchar) is null or r.status = :status)";
 
-	private static final String SELECT = "select r.id, r.member_id, m.name, m.card_number, e.name as employer_name, r.status, r.created_at,"
+	private static final String SELECT = "select r.id, r.member_id, m.name, m.card_number, e.name as employer_name, r.status, r.created_at, r.consent_at, r.consent_offline,"
 			+ " (select min(c.checked_in_at) from check_in c where c.registration_id = r.id) as first_check_in" + FROM;
 
 	private final JdbcClient jdbc;
@@ -29,7 +29,7 @@ class ParticipantRepository {
 	}
 
 	record Participant(long registrationId, long memberId, String name, String cardNumber, String employerName, RegistrationStatus status,
-			Instant registeredAt, Instant firstCheckIn) {
+			Instant registeredAt, Instant firstCheckIn, Instant consentAt, boolean consentOffline) {
 	}
 
 	long count(long activityId, RegistrationStatus status) {
@@ -69,8 +69,9 @@ class ParticipantRepository {
 
 	private static Participant map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		var checkIn = rs.getTimestamp("first_check_in");
+		var consent = rs.getTimestamp("consent_at");
 		return new Participant(rs.getLong("id"), rs.getLong("member_id"), rs.getString("name"), rs.getString("card_number"),
 				rs.getString("employer_name"), RegistrationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
-				checkIn == null ? null : checkIn.toInstant());
+				checkIn == null ? null : checkIn.toInstant(), consent == null ? null : consent.toInstant(), rs.getBoolean("consent_offline"));
 	}
 }

@@ -98,11 +98,16 @@ public class ParticipantService {
 
 	private static ParticipantView view(ParticipantRepository.Participant p) {
 		return new ParticipantView(p.registrationId(), p.memberId(), p.name(), p.cardNumber(), p.employerName(), p.status(), p.registeredAt(),
-				p.firstCheckIn());
+				p.firstCheckIn(), p.consentAt(), p.consentOffline());
 	}
 
+	/** One participant; {@code consentAt} and {@code consentOffline} as on {@link RegistrationService.RegistrationView}. */
 	public record ParticipantView(long registrationId, long memberId, String name, String cardNumber, String employerName, RegistrationStatus status,
-			Instant registeredAt, Instant firstCheckIn) {
+			Instant registeredAt, Instant firstCheckIn, Instant consentAt, boolean consentOffline) {
+
+		public LocalDateTime consentAtLocal() {
+			return ActivityQueries.local(consentAt);
+		}
 
 		public LocalDateTime registeredAtLocal() {
 			return ActivityQueries.local(registeredAt);

@@ -40,9 +40,11 @@ class RegistrationRepository {
 	private static final String CREATE_IN_ONE = "with seat as (update activity set seats_taken = seats_taken + 1"
 			+ " where id = :activity and :wantsSeat and seats_taken < capacity and status = 'PUBLISHED'"
 			+ " and not exists (select 1 from registration w where w.activity_id = :activity and w.status = 'WAITLISTED') returning id),"
-			+ " reg as (insert into registration (activity_id, member_id, status, check_in_code, registered_by, created_at, updated_at)"
+			+ " reg as (insert into registration (activity_id, member_id, status, check_in_code, registered_by, created_at, updated_at,"
+			+ " consent_at, consent_version, consent_offline)"
 			+ " select :activity, :member, case when :approval then 'PENDING_APPROVAL' when exists (select 1 from seat) then 'REGISTERED'"
-			+ " else 'WAITLISTED' end, :code, :by, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone)"
+			+ " else 'WAITLISTED' end, :code, :by, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone),"
+			+ " cast(:consentAt as timestamp with time zone), cast(:consentVersion as varchar(20)), :consentOffline"
 			+ " where exists (select 1 from seat)"
 			+ " or (:approval or :waitlist) and exists (select 1 from activity o where o.id = :activity and o.status = 'PUBLISHED')"
 			+ " returning id, status),"
@@ -68,14 +70,22 @@ class RegistrationRepository {
 	}
 
 	/**
+	 * The consent a member gave before signing up (group counselling): when, to which text, and whether staff
+	 * recorded a consent the member signed on paper ({@code offline}) rather than the member accepting it themself.
+	 */
+	record Consent(Instant at, String version, boolean offline) {
+	}
+
+	/**
 	 * A new registration with its first event: pending approval if the activity needs it, else a seat if one
 	 * is free and nobody waits (the conditional update decides), else a waitlist place if the activity keeps
 	 * one. Empty when the activity is full without a waitlist, or no longer open (a status change since the
 	 * caller read it); nothing is stored then. Throws
 	 * {@link org.springframework.dao.DuplicateKeyException} if the member already has one, with nothing
-	 * stored either.
+	 * stored either. {@code consent} (may be null) is stored with the registration, in the same statement.
 	 */
-	Optional<Created> create(long activityId, long memberId, boolean approval, boolean waitlist, String code, String by, Instant now) {
+	Optional<Created> create(long activityId, long memberId, boolean approval, boolean waitlist, String code, String by, Instant now,
+			Consent consent) {
 		if (isPostgres()) {
 			return jdbc.sql(CREATE_IN_ONE)
 				.param("activity", activityId)
@@ -86,6 +96,9 @@ class RegistrationRepository {
 				.param("code", code)
 				.param("by", by)
 				.param("now", Timestamp.from(now))
+				.param("consentAt", consent == null ? null : Timestamp.from(consent.at()), Types.TIMESTAMP)
+				.param("consentVersion", consent == null ? null : consent.version(), Types.VARCHAR)
+				.param("consentOffline", consent != null && consent.offline())
 				.query((rs, n) -> new Created(rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status"))))
 				.optional();
 		}
@@ -106,7 +119,7 @@ class RegistrationRepository {
 			else {
 				return Optional.<Created>empty();
 			}
-			long id = insert(activityId, memberId, status, code, by, now);
+			long id = insert(activityId, memberId, status, code, by, now, consent);
 			insertEvent(id, null, status, by, null, now);
 			return Optional.of(new Created(id, status));
 		});
@@ -127,13 +140,18 @@ class RegistrationRepository {
 	}
 
 	record Registration(long id, long activityId, long memberId, String memberName, RegistrationStatus status, Instant offeredUntil,
-			String checkInCode, String registeredBy, Instant createdAt, int version) {
+			String checkInCode, String registeredBy, Instant createdAt, int version, Instant consentAt, String consentVersion,
+			boolean consentOffline) {
 	}
 
-	long insert(long activityId, long memberId, RegistrationStatus status, String code, String by, Instant now) {
+	long insert(long activityId, long memberId, RegistrationStatus status, String code, String by, Instant now, Consent consent) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into registration (activity_id, member_id, status, check_in_code, registered_by, created_at, updated_at)"
-				+ " values (:activity, :member, :status, :code, :by, :now, :now)")
+		jdbc.sql("insert into registration (activity_id, member_id, status, check_in_code, registered_by, created_at, updated_at,"
+				+ " consent_at, consent_version, consent_offline)"
+				+ " values (:activity, :member, :status, :code, :by, :now, :now, :consentAt, :consentVersion, :consentOffline)")
+			.param("consentAt", consent == null ? null : Timestamp.from(consent.at()), Types.TIMESTAMP)
+			.param("consentVersion", consent == null ? null : consent.version(), Types.VARCHAR)
+			.param("consentOffline", consent != null && consent.offline())
 			.param("activity", activityId)
 			.param("member", memberId)
 			.param("status", status.name())
@@ -231,6 +249,8 @@ class RegistrationRepository {
 		Timestamp until = rs.getTimestamp("offered_until");
 		return new Registration(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("member_id"), rs.getString("member_name"),
 				RegistrationStatus.valueOf(rs.getString("status")), until == null ? null : until.toInstant(), rs.getString("check_in_code"),
-				rs.getString("registered_by"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+				rs.getString("registered_by"), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"),
+				rs.getTimestamp("consent_at") == null ? null : rs.getTimestamp("consent_at").toInstant(), rs.getString("consent_version"),
+				rs.getBoolean("consent_offline"));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.gonghui.activity.ActivityKind;
 import org.gonghui.activity.ActivityStatus;
 import org.gonghui.activity.Audience;
 import org.gonghui.activity.RegistrationStatus;
@@ -31,11 +32,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * counter, so concurrent sign-ups never oversell; one registration per member and activity is a unique
  * key, so a double click, a retry or a second tab finds the first registration. A seat that frees goes to
  * the head of the waitlist as an offer with a deadline; expired offers pass on (see {@link OfferExpiry}).
+ *
+ * <p>Group counselling asks for consent first: nothing is stored until the member has accepted the consent text
+ * (what group counselling is, confidentiality within the group, taking part is voluntary and one may leave at
+ * any time, the union sees registration and attendance only, nothing said in the group). A worker accepts it
+ * themself on the phone. Staff may register one member on their behalf only by confirming that the member signed
+ * the consent on paper; that is recorded as an offline consent, with the staff account as the registration's
+ * author. A list of card numbers cannot carry each person's consent, so list registration takes one member at a
+ * time for group counselling (see {@link #registerList}).
  */
 @Service
 public class RegistrationService {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** Version of the group counselling consent text (messages {@code activity.consent.*}); stored with each consent. */
+	public static final String CONSENT_VERSION = "2026-12-v1";
 
 	private final RegistrationRepository registrations;
 	private final ActivityRepository activities;
@@ -65,7 +77,18 @@ public class RegistrationService {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public RegistrationView register(long activityId, Long memberId) {
-		return attempt(activityId, memberId).registration();
+		return attempt(activityId, memberId, false).registration();
+	}
+
+	/** {@link #register}, with the member's consent where the activity asks for it (group counselling). */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public RegistrationView register(long activityId, Long memberId, boolean consent) {
+		return attempt(activityId, memberId, consent).registration();
+	}
+
+	/** Whether activities of this kind ask for the member's consent before a registration is created. */
+	public static boolean needsConsent(ActivityKind kind) {
+		return kind == ActivityKind.GROUP_COUNSELLING;
 	}
 
 	/** What a registration attempt answered: the registration, and whether this attempt created it. */
@@ -91,6 +114,16 @@ public class RegistrationService {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Attempt attempt(long activityId, Long memberId) {
+		return attempt(activityId, memberId, false);
+	}
+
+	/**
+	 * {@link #attempt(long, Long)} with {@code consent}: for group counselling it must be true (the worker accepted
+	 * the consent text, or staff confirm the member signed it on paper), else the answer is a field problem on
+	 * {@code consent} and nothing is stored; other kinds ignore it.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Attempt attempt(long activityId, Long memberId, boolean consent) {
 		MemberSummary member;
 		ActivityRepository.WithRegistration found;
 		boolean staff = access.mayWrite();
@@ -114,11 +147,15 @@ public class RegistrationService {
 			found = activities.findWithRegistration(activityId, member.id()).orElse(null);
 			access.visibleTo(member, Optional.ofNullable(found).map(ActivityRepository.WithRegistration::activity), activityId);
 		}
+		ActivityRepository.Activity activity = found.activity();
+		// Consent comes first, even before a repeated call finds the registration it made: without it this kind answers nothing else.
+		if (needsConsent(activity.kind()) && !consent) {
+			throw InvalidInputException.of("consent", staff ? "activity.consent.requiredOffline" : "activity.consent.required");
+		}
 		if (found.registrationId() != null) {
 			return new Attempt(new RegistrationView(found.registrationId(), activityId, member.id(), member.name(), found.status(),
-					found.offeredUntil(), found.createdAt(), null), false);
+					found.offeredUntil(), found.createdAt(), null, found.consentAt(), found.consentOffline()), false);
 		}
-		ActivityRepository.Activity activity = found.activity();
 		checkOpen(activity);
 		if (!member.active()) {
 			throw InvalidInputException.of("memberId", "activity.member.notActive");
@@ -130,11 +167,13 @@ public class RegistrationService {
 		// Microseconds, as the database keeps them, so the answer shows what was stored.
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		try {
+			RegistrationRepository.Consent given = needsConsent(activity.kind()) ? new RegistrationRepository.Consent(now, CONSENT_VERSION, staff)
+					: null;
 			var created = registrations.create(activity.id(), member.id(), activity.approvalRequired(), activity.waitlistEnabled(), newCode(),
-					currentUser.username(), now);
+					currentUser.username(), now, given);
 			if (created.isPresent()) {
 				return new Attempt(new RegistrationView(created.get().id(), activity.id(), member.id(), member.name(), created.get().status(), null,
-						now, null), true);
+						now, null, given == null ? null : given.at(), given != null && given.offline()), true);
 			}
 			// Full without a waitlist, or closed meanwhile; but if the member's other click just took the last
 			// seat, that is the answer.
@@ -161,13 +200,31 @@ public class RegistrationService {
 	 * each gets its own result; one refusal does not stop the others. Staff only.
 	 */
 	public List<ListEntryResult> registerList(long activityId, List<String> entries) {
+		return registerList(activityId, entries, false);
+	}
+
+	/**
+	 * {@link #registerList(long, List)}; for group counselling exactly one member, with {@code consentSignedOffline}
+	 * confirming that this member signed the consent on paper (a class enrolled by its chair is not each person's
+	 * free choice, and one tick cannot stand for many signatures). Refused as a whole otherwise, nothing stored.
+	 */
+	public List<ListEntryResult> registerList(long activityId, List<String> entries, boolean consentSignedOffline) {
 		access.requireWriter();
-		access.visible(activityId);
+		ActivityRepository.Activity activity = access.visible(activityId);
 		if (entries == null || entries.isEmpty()) {
 			throw InvalidInputException.of("entries", "validation.required");
 		}
 		if (entries.size() > MAX_LIST) {
 			throw InvalidInputException.of("entries", "activity.list.tooMany", MAX_LIST);
+		}
+		boolean consentKind = needsConsent(activity.kind());
+		if (consentKind) {
+			if (entries.stream().filter(e -> e != null && !e.isBlank()).count() > 1) {
+				throw InvalidInputException.of("entries", "activity.consent.oneAtATime");
+			}
+			if (!consentSignedOffline) {
+				throw InvalidInputException.of("consent", "activity.consent.requiredOffline");
+			}
 		}
 		List<ListEntryResult> results = new java.util.ArrayList<>();
 		java.util.Set<Long> seen = new java.util.HashSet<>();
@@ -190,7 +247,7 @@ public class RegistrationService {
 				continue;
 			}
 			try {
-				Attempt attempt = attempt(activityId, m.id());
+				Attempt attempt = attempt(activityId, m.id(), consentKind);
 				RegistrationView view = attempt.registration();
 				results.add(new ListEntryResult(entry, m.id(), m.name(), view.id(), view.status(), attempt.created(), null, null));
 			}
@@ -376,7 +433,7 @@ public class RegistrationService {
 
 	private static RegistrationView view(RegistrationRepository.Registration r, boolean withCode) {
 		return new RegistrationView(r.id(), r.activityId(), r.memberId(), r.memberName(), r.status(), r.offeredUntil(), r.createdAt(),
-				withCode ? r.checkInCode() : null);
+				withCode ? r.checkInCode() : null, r.consentAt(), r.consentOffline());
 	}
 
 	/** One of a worker's registrations with what the phone page shows of its activity. */
@@ -392,8 +449,16 @@ public class RegistrationService {
 		}
 	}
 
-	/** A registration; {@code checkInCode} only where one registration is read on its own. */
+	/**
+	 * A registration; {@code checkInCode} only where one registration is read on its own. {@code consentAt}: when
+	 * the member consented (group counselling; else null), {@code consentOffline}: staff recorded a paper consent.
+	 */
 	public record RegistrationView(long id, long activityId, long memberId, String memberName, RegistrationStatus status, Instant offeredUntil,
-			Instant createdAt, String checkInCode) {
+			Instant createdAt, String checkInCode, Instant consentAt, boolean consentOffline) {
+
+		/** When the member consented, in Beijing time, for pages. */
+		public java.time.LocalDateTime consentAtLocal() {
+			return ActivityQueries.local(consentAt);
+		}
 	}
 }

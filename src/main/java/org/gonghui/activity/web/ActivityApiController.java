@@ -86,10 +86,11 @@ class ActivityApiController {
 	}
 
 	@PostMapping("/api/activities/{id}/registrations/list")
-	@Operation(summary = "Register a list of members (ids or card numbers) on their behalf, with a result per person")
+	@Operation(summary = "Register a list of members (ids or card numbers) on their behalf, with a result per person",
+			description = "Group counselling: one member at a time, with consent true to confirm that the member signed the consent on paper")
 	List<ListEntryResponse> registerList(@PathVariable long id, @RequestBody ListRequest request) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return registrations.registerList(id, request.entries()).stream()
+		return registrations.registerList(id, request.entries(), Boolean.TRUE.equals(request.consent())).stream()
 			.map(r -> new ListEntryResponse(r.entry(), r.memberId(), r.memberName(), r.registrationId(), r.status(), r.created(),
 					r.problemCode() == null ? null : messages.getMessage(r.problemCode(), r.problemArgs(), r.problemCode(), locale)))
 			.toList();
@@ -129,9 +130,13 @@ class ActivityApiController {
 
 	@PostMapping("/api/activities/{id}/registrations")
 	@Operation(summary = "Register: staff for a member (memberId), a worker for themself (no body needed); repeating it returns the same"
-			+ " registration (200 instead of 201)")
+			+ " registration (200 instead of 201)",
+			description = "Group counselling (kind GROUP_COUNSELLING) needs consent: true, else 400 with nothing stored: a worker accepts the"
+					+ " consent text themself; staff confirm that the member signed it on paper (stored as consentOffline). The answer"
+					+ " carries consentAt. Other kinds ignore consent.")
 	ResponseEntity<RegistrationView> register(@PathVariable long id, @RequestBody(required = false) RegistrationRequest request) {
-		var attempt = registrations.attempt(id, request == null ? null : request.memberId());
+		var attempt = registrations.attempt(id, request == null ? null : request.memberId(),
+				request != null && Boolean.TRUE.equals(request.consent()));
 		RegistrationView view = attempt.registration();
 		return ResponseEntity.status(attempt.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/registrations/" + view.id()))
@@ -166,14 +171,15 @@ class ActivityApiController {
 		return registrations.acceptOffer(id);
 	}
 
-	record RegistrationRequest(Long memberId) {
+	/** {@code consent}: the consent of group counselling was given (by the worker, or on paper for staff). */
+	record RegistrationRequest(Long memberId, Boolean consent) {
 	}
 
 	record StatusRequest(ActivityStatus status, String reason) {
 	}
 
-	/** Member ids or card numbers, one per entry. */
-	record ListRequest(List<String> entries) {
+	/** Member ids or card numbers, one per entry; {@code consent} as in {@link RegistrationRequest}, for group counselling. */
+	record ListRequest(List<String> entries, Boolean consent) {
 	}
 
 	record ListEntryResponse(String entry, Long memberId, String memberName, Long registrationId, RegistrationStatus status, boolean created,

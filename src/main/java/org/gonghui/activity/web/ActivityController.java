@@ -23,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -60,16 +61,27 @@ class ActivityController {
 		model.addAttribute("activity", activity);
 		model.addAttribute("expertProfiles", honorees.byName(activity.experts().stream().map(e -> e.name()).toList()));
 		model.addAttribute("mine", registrations.mine().stream().filter(r -> r.registration().activityId() == id).findFirst().orElse(null));
+		model.addAttribute("consentVersion", RegistrationService.CONSENT_VERSION);
 		return "activities/show";
 	}
 
+	/** Signs the worker up; group counselling needs the consent box ticked ({@code consent=true}), else nothing is stored. */
 	@PostMapping("/activities/{id:\\d+}/register")
-	String register(@PathVariable long id, RedirectAttributes redirect) {
+	String register(@PathVariable long id, @RequestParam(required = false) Boolean consent,
+			RedirectAttributes redirect) {
 		try {
-			var view = registrations.register(id, null);
+			var view = registrations.register(id, null, Boolean.TRUE.equals(consent));
 			redirect.addFlashAttribute("message", "activity.registered." + view.status());
 		}
 		catch (InvalidInputException e) {
+			var missingConsent = e.problems().stream().filter(p -> "consent".equals(p.field())).findFirst();
+			if (missingConsent.isPresent()) {
+				// Said next to the box, and the phone lands there rather than at the top of a long page.
+				var p = missingConsent.get();
+				redirect.addFlashAttribute("consentError",
+						messages.getMessage(p.code(), p.args(), p.code(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+				return "redirect:/activities/" + id + "#register-form";
+			}
 			FormErrors.flash(e, redirect, messages);
 		}
 		return "redirect:/activities/" + id;

@@ -34,6 +34,7 @@ public class ActivityForm {
 	private String venue;
 	private Long siteId;
 	private Integer capacity;
+	private Integer minParticipants;
 	private boolean waitlistEnabled = true;
 	private boolean approvalRequired;
 	private Audience audience = Audience.ORGANIZATION_SUBTREE;
@@ -64,6 +65,7 @@ public class ActivityForm {
 		f.venue = v.venue();
 		f.siteId = v.site() == null ? null : v.site().id();
 		f.capacity = v.capacity();
+		f.minParticipants = v.minParticipants();
 		f.waitlistEnabled = v.waitlistEnabled();
 		f.approvalRequired = v.approvalRequired();
 		f.audience = v.audience();
@@ -93,12 +95,12 @@ public class ActivityForm {
 				instant(registrationOpensAt), instant(registrationClosesAt), rows, siteId, employerIds, memberIds, coOrganizerList(), expertList(),
 				kind == ActivityKind.TRAINING_CAMP ? new org.gonghui.activity.internal.ActivityService.CompletionRule(minAttendanceShare, finalAssessment)
 						: null,
-				kind == ActivityKind.TRAINING_CAMP ? issuer : null);
+				kind == ActivityKind.TRAINING_CAMP ? issuer : null, minParticipants);
 	}
 
 	ActivityEdit edit() {
 		return new ActivityEdit(version, title, description, venue, siteId, capacity, waitlistEnabled, instant(registrationOpensAt),
-				instant(registrationClosesAt), coOrganizerList(), expertList());
+				instant(registrationClosesAt), coOrganizerList(), expertList(), minParticipants);
 	}
 
 	/**
@@ -223,6 +225,8 @@ public class ActivityForm {
 	public void setSiteId(Long siteId) { this.siteId = siteId; }
 	public Integer getCapacity() { return capacity; }
 	public void setCapacity(Integer capacity) { this.capacity = capacity; }
+	public Integer getMinParticipants() { return minParticipants; }
+	public void setMinParticipants(Integer minParticipants) { this.minParticipants = minParticipants; }
 	public boolean isWaitlistEnabled() { return waitlistEnabled; }
 	public void setWaitlistEnabled(boolean waitlistEnabled) { this.waitlistEnabled = waitlistEnabled; }
 	public boolean isApprovalRequired() { return approvalRequired; }

@@ -169,9 +169,10 @@ class ActivityManageController {
 	}
 
 	@PostMapping("/{id:\\d+}/registrations")
-	String registerList(@PathVariable long id, @RequestParam(required = false) String entries, RedirectAttributes redirect) {
+	String registerList(@PathVariable long id, @RequestParam(required = false) String entries, @RequestParam(required = false) Boolean consent,
+			RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("listResults", registrations.registerList(id, ActivityForm.lines(entries)));
+			redirect.addFlashAttribute("listResults", registrations.registerList(id, ActivityForm.lines(entries), Boolean.TRUE.equals(consent)));
 		}
 		catch (InvalidInputException e) {
 			FormErrors.flash(e, redirect, messages);

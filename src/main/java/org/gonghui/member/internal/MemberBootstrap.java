@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo members for the seed page's stories: Fengtai's joining drive for couriers and riders with its
- * welcome package, workers of 京东快递 and 良苑餐厅 in 龙潭, employees of 泛华集团, and two applications
- * waiting for review. All names and numbers are fictitious (ID check digits computed).
+ * welcome package, workers of 京东快递 and 良苑餐厅 in 龙潭, employees of 泛华集团, two applications
+ * waiting for review, and young teachers of 北京工商大学 (its integrity-themed group counselling). All names and
+ * numbers are fictitious (ID check digits computed).
  */
 @Component
 @Profile("demo")
@@ -48,10 +49,14 @@ class MemberBootstrap implements StartupData {
 	@Override
 	@Transactional
 	public void load() {
-		if (jdbc.sql("select count(*) from member").query(Long.class).single() > 0
-				|| jdbc.sql("select count(*) from organization where name = '丰台区总工会'").query(Long.class).single() == 0) {
-			return;
+		if (jdbc.sql("select count(*) from member").query(Long.class).single() == 0
+				&& jdbc.sql("select count(*) from organization where name = '丰台区总工会'").query(Long.class).single() > 0) {
+			seedPage();
 		}
+		youngTeachers();
+	}
+
+	private void seedPage() {
 		long fengtai = org("丰台区总工会");
 		long dongcheng = org("东城区总工会");
 		welcomeItems(fengtai, new String[][] { { "意外伤害互助保障（一年）", "新入会会员享一年意外伤害互助保障" },
@@ -78,6 +83,30 @@ class MemberBootstrap implements StartupData {
 
 		joins.apply(new JoinRequest("吴昊", id("110106", "19980523", 1), "13600136001", WorkForm.PLATFORM, "饿了么", "外卖骑手", riders, null, true));
 		joins.apply(new JoinRequest("郑敏", id("110106", "19931012", 2), "13600136002", WorkForm.EMPLOYEE, null, "行政专员", fanhua, null, true));
+	}
+
+	/**
+	 * Young teachers and staff of 北京工商大学 (the 教师青马班 and the departments of the seed's integrity-themed group
+	 * counselling). Loaded on their own, so a demo database made before them gets them too; 李想 is the demo account
+	 * {@code teacher}.
+	 */
+	private void youngTeachers() {
+		if (jdbc.sql("select count(*) from organization where name = '北京工商大学工会'").query(Long.class).single() == 0
+				|| jdbc.sql("select count(*) from member m join organization o on o.id = m.union_id where o.name = '北京工商大学工会'")
+					.query(Long.class).single() > 0) {
+			return;
+		}
+		long btbu = org("北京工商大学工会");
+		Long university = employer(btbu, "北京工商大学");
+		String[][] people = { { "李想", "19940312", "11", "教师（青马班）", "2021-09-01" }, { "林晓雯", "19950621", "12", "教师（青马班）", "2022-09-01" },
+				{ "周子豪", "19930905", "13", "教师（青马班）", "2020-09-01" }, { "吴佳怡", "19960117", "14", "教师（青马班）", "2023-09-01" },
+				{ "陈思远", "19920428", "15", "辅导员", "2019-09-01" }, { "孙悦", "19910803", "16", "纪检监察办公室干事", "2018-07-01" },
+				{ "郑浩然", "19941126", "17", "心理素质教育中心教师", "2021-03-01" }, { "马婧", "19900214", "18", "党委教师工作部干事", "2017-07-01" } };
+		for (int i = 0; i < people.length; i++) {
+			String[] p = people[i];
+			member(p[0], "110111", p[1], Integer.parseInt(p[2]), "1350013510" + (i + 1), btbu, university, WorkForm.EMPLOYEE, p[3], null, p[4]);
+		}
+		jdbc.sql("update member set account_username = 'teacher' where name = '李想' and union_id = :union").param("union", btbu).update();
 	}
 
 	private void member(String name, String region, String birth, int seq, String phone, long unionId, Long employerId, WorkForm form,

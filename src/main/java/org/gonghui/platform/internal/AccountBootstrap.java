@@ -44,6 +44,8 @@ class AccountBootstrap implements StartupData {
 			new String[] { "counsellor", "朝阳区心理咨询师", "COUNSELLOR", "朝阳区总工会" },
 			new String[] { "counsellor2", "北京安定医院心理咨询师", "COUNSELLOR", "朝阳区总工会" },
 			new String[] { "worker", "张师傅（快递员）", "WORKER", "龙潭街道总工会" },
+			// 李想, a young teacher of 北京工商大学 (the integrity-themed group counselling is for his union).
+			new String[] { "teacher", "李老师（北京工商大学青年教师）", "WORKER", "北京工商大学工会" },
 			// Judges of 延庆's singing competition: accounts with no powers of their own; rounds name them.
 			new String[] { "judge1", "评委 王老师（音乐家协会）", "WORKER", "延庆区总工会" },
 			new String[] { "judge2", "评委 李老师（文化馆）", "WORKER", "延庆区总工会" },
