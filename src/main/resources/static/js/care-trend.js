@@ -17,10 +17,11 @@
             .sort(function (a, b) { return a[0] < b[0] ? -1 : 1; });
           return { name: names[i], type: 'line', data: points, symbolSize: 8, itemStyle: { color: colours[i] },
             markLine: i === 'PHQ9' ? { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' },
-              label: { formatter: el.dataset.labelProfessional }, data: [{ yAxis: 10 }] } : undefined };
+              label: { formatter: el.dataset.labelProfessional, position: 'insideStartTop' }, data: [{ yAxis: 10 }] } : undefined };
         }).filter(function (s) { return s.data.length > 0; });
         var chart = window.echarts.init(el, null, { renderer: 'svg' });
         chart.setOption({
+          animation: false,
           tooltip: { trigger: 'axis' },
           legend: { data: series.map(function (s) { return s.name; }) },
           grid: { left: 32, right: 16, top: 40, bottom: 30 },

@@ -69,7 +69,7 @@ class PageTourBrowserTests {
 	}
 
 	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password", "/care", "/care/assess/PHQ9", "/care/assessments",
-			"/care/counsellors", "/care/counsellors?discreet=true", "/care/appointments");
+			"/care/counsellors", "/care/counsellors?discreet=true", "/care/appointments", "/care/appointments/consents");
 
 	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase",
 			"/gongshi");
@@ -109,7 +109,10 @@ class PageTourBrowserTests {
 	void everyCounsellorPageOnTheDesktopAndOnAPhone() {
 		List<String> problems = new ArrayList<>();
 		long li = first("select id from care_counsellor where name = '李静'");
-		List<String> desk = List.of("/care/desk/slots", "/care/desk/bookings");
+		long session = first("select id from care_assessment_session order by id");
+		long noted = first("select booking_id from care_session_note order by id");
+		List<String> desk = List.of("/care/desk/slots", "/care/desk/bookings", "/care/desk/bookings/" + noted + "/note", "/care/desk/referrals",
+				"/care/desk/sessions", "/care/desk/sessions/" + session);
 		List<String> staff = List.of("/care/counsellors/manage", "/care/counsellors/manage/" + li);
 		for (boolean phone : new boolean[] { false, true }) {
 			for (var visit : java.util.Map.of("counsellor", desk, "chaoyang", staff).entrySet()) {

@@ -110,9 +110,9 @@ class AssessmentSessionController {
 
 	private String listPage(Model model, String title, String place, int hours) {
 		model.addAttribute("sessions", sessions.mine());
-		model.addAttribute("title", title);
-		model.addAttribute("place", place);
-		model.addAttribute("hours", hours);
+		model.addAttribute("formTitle", title);
+		model.addAttribute("formPlace", place);
+		model.addAttribute("formHours", hours);
 		model.addAttribute("maxHours", 12);
 		model.addAttribute("activeNav", "/care/desk/slots");
 		return "care/sessions";
