@@ -57,8 +57,11 @@ public class SlotService {
 	private final AuditLog audit;
 	private final Clock clock;
 
+	private final CounsellorPhotoService photos;
+
 	SlotService(SlotRepository slots, CounsellorRepository counsellorRows, CounsellorService counsellors, WorkerMembers workers, Sites sites,
-			CurrentUser currentUser, AuditLog audit, Clock clock) {
+			CurrentUser currentUser, AuditLog audit, Clock clock, CounsellorPhotoService photos) {
+		this.photos = photos;
 		this.slots = slots;
 		this.counsellorRows = counsellorRows;
 		this.counsellors = counsellors;
@@ -101,8 +104,9 @@ public class SlotService {
 	}
 
 	/** A counsellor serving the worker's union, with the slots the worker may book. */
+	/** {@code photoVersion}: the version of the counsellor's photo (part of its address), null without one. */
 	public record CounsellorOffer(long id, String name, String credential, String credentialBody, String affiliation, String languages, String bio,
-			List<SlotView> slots) {
+			Integer photoVersion, List<SlotView> slots) {
 	}
 
 	@Transactional
@@ -213,9 +217,10 @@ public class SlotService {
 		Instant now = clock.instant();
 		List<Slot> open = offerable(slots.open(names.keySet(), now, now.plus(OFFER_WINDOW), MAX_LISTED), me, discreet);
 		Map<Long, List<SlotView>> byCounsellor = views(open, names, false).stream().collect(Collectors.groupingBy(SlotView::counsellorId));
+		Map<Long, Integer> photoVersions = photos.versions(names.keySet());
 		return serving.stream()
 			.map(c -> new CounsellorOffer(c.id(), c.name(), c.credential(), c.credentialBody(), c.affiliation(), c.languages(), c.bio(),
-					byCounsellor.getOrDefault(c.id(), List.of())))
+					photoVersions.get(c.id()), byCounsellor.getOrDefault(c.id(), List.of())))
 			.toList();
 	}
 

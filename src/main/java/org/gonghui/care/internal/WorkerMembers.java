@@ -21,11 +21,15 @@ class WorkerMembers {
 
 	/** The active member behind the signed-in WORKER account; 403 for anyone else (staff book nothing for workers). */
 	MemberSummary require() {
+		return current().orElseThrow(() -> new AccessDeniedException("Only workers who are active members book counsellors"));
+	}
+
+	/** The active member behind the signed-in WORKER account, if there is one. */
+	java.util.Optional<MemberSummary> current() {
 		return currentUser.account()
 			.filter(a -> a.role() == Role.WORKER)
 			.flatMap(a -> members.findByAccount(a.username()))
-			.filter(MemberSummary::active)
-			.orElseThrow(() -> new AccessDeniedException("Only workers who are active members book counsellors"));
+			.filter(MemberSummary::active);
 	}
 
 	boolean isWorker() {

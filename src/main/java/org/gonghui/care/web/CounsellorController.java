@@ -31,10 +31,15 @@ class CounsellorController {
 
 	private final CounsellorService counsellors;
 	private final SlotService slots;
+	private final org.gonghui.care.internal.CounsellorPhotoService photos;
+	private final org.springframework.context.MessageSource messages;
 
-	CounsellorController(CounsellorService counsellors, SlotService slots) {
+	CounsellorController(CounsellorService counsellors, SlotService slots, org.gonghui.care.internal.CounsellorPhotoService photos,
+			org.springframework.context.MessageSource messages) {
 		this.counsellors = counsellors;
 		this.slots = slots;
+		this.photos = photos;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -113,9 +118,27 @@ class CounsellorController {
 		return form(c, model);
 	}
 
+	/** Staff withdraw an open slot of a counsellor in their scope (a booked one answers that it is taken). */
+	@PostMapping("/{id:\\d+}/slots/{slotId:\\d+}/withdraw")
+	String withdrawSlot(@PathVariable long id, @PathVariable long slotId, RedirectAttributes redirect) {
+		counsellors.get(id);
+		if (slots.ofCounsellor(id).stream().noneMatch(s -> s.id() == slotId)) {
+			throw new org.gonghui.shared.RecordNotFoundException("slot", slotId);
+		}
+		try {
+			slots.withdraw(slotId);
+			redirect.addFlashAttribute("message", "care.slot.withdrawn");
+		}
+		catch (org.gonghui.shared.StateConflictException e) {
+			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
+		return "redirect:/care/counsellors/manage/" + id;
+	}
+
 	private String form(CounsellorView c, Model model) {
 		model.addAttribute("counsellor", c);
 		if (c != null) {
+			model.addAttribute("photoVersion", photos.versions(java.util.List.of(c.id())).get(c.id()));
 			model.addAttribute("slots", slots.ofCounsellor(c.id()));
 			model.addAttribute("rooms", slots.rooms());
 			model.addAttribute("modes", SlotForm.modes());

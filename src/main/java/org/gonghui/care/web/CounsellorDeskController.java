@@ -28,8 +28,11 @@ class CounsellorDeskController {
 	private final SlotService slots;
 	private final BookingService bookings;
 	private final MessageSource messages;
+	private final org.gonghui.care.internal.CounsellorPhotoService photos;
 
-	CounsellorDeskController(CounsellorService counsellors, SlotService slots, BookingService bookings, MessageSource messages) {
+	CounsellorDeskController(CounsellorService counsellors, SlotService slots, BookingService bookings, MessageSource messages,
+			org.gonghui.care.internal.CounsellorPhotoService photos) {
+		this.photos = photos;
 		this.counsellors = counsellors;
 		this.slots = slots;
 		this.bookings = bookings;
@@ -105,6 +108,7 @@ class CounsellorDeskController {
 		CounsellorView me = counsellors.mine().orElse(null);
 		model.addAttribute("me", me);
 		model.addAttribute("slots", me == null ? java.util.List.of() : slots.ofCounsellor(me.id()));
+		model.addAttribute("photoVersion", me == null ? null : photos.versions(java.util.List.of(me.id())).get(me.id()));
 		model.addAttribute("rooms", slots.rooms());
 		model.addAttribute("modes", SlotForm.modes());
 		model.addAttribute("slotAction", "/care/desk/slots");
