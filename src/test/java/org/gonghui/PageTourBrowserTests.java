@@ -60,6 +60,7 @@ class PageTourBrowserTests {
 		// 丰台's demo selection: the campaign, its nomination form, an enterprise head awaiting sign-offs, the running notice.
 		long campaign = first("select id from honor_campaign where title like '%丰台区工匠评选'");
 		pages.addAll(List.of("/care/counsellors/manage", "/care/counsellors/manage/new"));
+		pages.addAll(List.of("/care/satisfaction", "/care/satisfaction/comments", "/care/satisfaction/comments?status=ALL"));
 		pages.addAll(List.of("/care/figures", "/campaigns", "/calendar/2026", "/campaigns/new", "/campaigns/" + campaign, "/campaigns/" + campaign + "/nominate",
 				"/nominations/" + first("select id from honor_nomination where name = '罗建民'"),
 				"/nominations/" + first("select id from honor_nomination where name = '马卫国'")));
@@ -69,7 +70,16 @@ class PageTourBrowserTests {
 	}
 
 	private static final List<String> WORKER_PAGES = List.of("/", "/me", "/activities", "/my/registrations", "/sites", "/account/password", "/care", "/care/assess/PHQ9", "/care/assessments",
-			"/care/counsellors", "/care/counsellors?discreet=true", "/care/appointments", "/care/appointments/consents");
+			"/care/counsellors", "/care/counsellors?discreet=true", "/care/appointments", "/care/appointments/consents", "/care/ratings");
+
+	/** The worker's pages, with the rating pages of the demo courier's caravan and of his phone appointment (rated or not). */
+	private List<String> workerPages() {
+		List<String> pages = new ArrayList<>(WORKER_PAGES);
+		pages.add("/care/ratings/activity/" + first("select id from activity where title = '心理关爱大篷车走进京东快递龙潭站'"));
+		pages.add("/care/ratings/appointment/" + first("select b.id from care_booking b join member m on m.id = b.member_id where m.name = '张伟'"
+				+ " and b.status = 'DONE' order by b.id"));
+		return pages;
+	}
 
 	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase",
 			"/gongshi");
@@ -94,12 +104,12 @@ class PageTourBrowserTests {
 		try (Browser phone = BrowserTestSupport.phone("http://localhost:" + port, 375, 800)) {
 			tour(phone, PUBLIC_PAGES, "public-375", true, problems);
 			phone.signIn("worker");
-			tour(phone, WORKER_PAGES, "worker-375", true, problems);
+			tour(phone, workerPages(), "worker-375", true, problems);
 		}
 		try (Browser desk = BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
 			tour(desk, PUBLIC_PAGES, "public-1440", false, problems);
 			desk.signIn("worker");
-			tour(desk, WORKER_PAGES, "worker-1440", false, problems);
+			tour(desk, workerPages(), "worker-1440", false, problems);
 		}
 		assertThat(problems).isEmpty();
 	}
@@ -112,7 +122,7 @@ class PageTourBrowserTests {
 		long session = first("select id from care_assessment_session order by id");
 		long noted = first("select booking_id from care_session_note order by id");
 		List<String> desk = List.of("/care/desk/slots", "/care/desk/bookings", "/care/desk/bookings/" + noted + "/note", "/care/desk/referrals",
-				"/care/desk/sessions", "/care/desk/sessions/" + session);
+				"/care/desk/sessions", "/care/desk/sessions/" + session, "/care/desk/ratings");
 		List<String> staff = List.of("/care/counsellors/manage", "/care/counsellors/manage/" + li);
 		for (boolean phone : new boolean[] { false, true }) {
 			for (var visit : java.util.Map.of("counsellor", desk, "chaoyang", staff).entrySet()) {
