@@ -112,6 +112,9 @@ class SecurityConfiguration {
 				.requestMatchers("/api/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/api/members/**", "/api/join-applications/**", "/api/welcome-packages/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/organizations/**", "/api/employers/**", "/api/visits/**").hasAnyRole(STAFF_ROLES)
+				// Work plans, meetings, dashboards and the standardisation assessment: union staff only (the services check the scope).
+				.requestMatchers("/api/metrics", "/api/metrics/**", "/api/meetings", "/api/meetings/**", "/api/plans", "/api/plans/**", "/api/standards",
+						"/api/standards/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("Gonghui"))
 			// The public join endpoint has no session to protect; everything else keeps CSRF unless Basic.
@@ -165,6 +168,7 @@ class SecurityConfiguration {
 				.requestMatchers("/care/counsellors/manage", "/care/counsellors/manage/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/care/desk", "/care/desk/**").hasRole("COUNSELLOR")
 				.requestMatchers("/care/counsellors", "/care/slots/**", "/care/appointments", "/care/appointments/**").hasRole("WORKER")
+				.requestMatchers("/workplan", "/workplan/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
