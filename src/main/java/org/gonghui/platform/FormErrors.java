@@ -15,12 +15,21 @@ public final class FormErrors {
 	 */
 	public static void flash(InvalidInputException e, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
 			org.springframework.context.MessageSource messages) {
+		redirect.addFlashAttribute("errorText", text(e, messages));
+	}
+
+	/** Every problem, resolved with its arguments in the caller's language and joined: the layout's {@code errorText}. */
+	public static String text(InvalidInputException e, org.springframework.context.MessageSource messages) {
 		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		String text = e.problems().stream()
+		return e.problems().stream()
 			.map(p -> messages.getMessage(p.code(), p.args(), p.code(), locale))
 			.distinct()
 			.collect(java.util.stream.Collectors.joining("；"));
-		redirect.addFlashAttribute("errorText", text);
+	}
+
+	/** A conflict, resolved with its arguments in the caller's language: the layout's {@code errorText}. */
+	public static String text(org.gonghui.shared.StateConflictException e, org.springframework.context.MessageSource messages) {
+		return messages.getMessage(e.code(), e.args(), e.code(), org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	public static void apply(InvalidInputException e, BindingResult result) {

@@ -1,7 +1,6 @@
 package org.gonghui.care.web;
 
 import java.util.EnumSet;
-import java.util.Locale;
 
 import org.gonghui.care.internal.BookingService;
 import org.gonghui.care.internal.SlotService;
@@ -11,7 +10,6 @@ import org.gonghui.shared.StateConflictException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,8 +92,7 @@ class AppointmentController {
 	}
 
 	private String text(StateConflictException e) {
-		Locale locale = LocaleContextHolder.getLocale();
-		return messages.getMessage(e.code(), e.args(), e.code(), locale);
+		return org.gonghui.platform.FormErrors.text(e, messages);
 	}
 
 	@Configuration(proxyBeanMethods = false)

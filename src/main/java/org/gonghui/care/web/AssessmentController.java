@@ -18,7 +18,6 @@ import org.gonghui.shared.StateConflictException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,7 +104,7 @@ class AssessmentController {
 			}
 			catch (StateConflictException e) {
 				// The session closed while the worker was answering: nothing is stored; they may answer on their own.
-				redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+				redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 				return "redirect:/care";
 			}
 		}
@@ -175,7 +174,7 @@ class AssessmentController {
 			FormErrors.flash(e, redirect, messages);
 		}
 		catch (StateConflictException e) {
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return "redirect:/care/follow-ups";
 	}
@@ -188,8 +187,7 @@ class AssessmentController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("errorText", e.problems().stream()
-				.map(p -> messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).distinct().reduce((a, b) -> a + "；" + b).orElse(""));
+			model.addAttribute("errorText", FormErrors.text(e, messages));
 		}
 		model.addAttribute("organizationId", organizationId);
 		model.addAttribute("activeNav", "/care/figures");

@@ -2,6 +2,7 @@ package org.gonghui.care.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gonghui.platform.FormErrors;
 import org.gonghui.care.Instrument;
 import org.gonghui.care.internal.AssessmentSessionService;
 import org.gonghui.care.internal.AssessmentSessionService.SessionResults;
@@ -10,7 +11,6 @@ import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.StateConflictException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,9 +60,7 @@ class AssessmentSessionController {
 		catch (InvalidInputException e) {
 			response.setStatus(400);
 			model.addAttribute("problems", e.problems().stream().map(p -> p.field()).toList());
-			model.addAttribute("errorText", e.problems().stream()
-				.map(p -> messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).distinct()
-				.collect(java.util.stream.Collectors.joining("；")));
+			model.addAttribute("errorText", FormErrors.text(e, messages));
 			return listPage(model, title, place, h == null || h < 0 ? 4 : h);
 		}
 	}
@@ -94,7 +92,7 @@ class AssessmentSessionController {
 			redirect.addFlashAttribute("message", "care.session.closedNow");
 		}
 		catch (StateConflictException e) {
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return "redirect:/care/desk/sessions/" + id;
 	}

@@ -130,7 +130,7 @@ class CounsellorController {
 			redirect.addFlashAttribute("message", "care.slot.withdrawn");
 		}
 		catch (org.gonghui.shared.StateConflictException e) {
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return "redirect:/care/counsellors/manage/" + id;
 	}

@@ -10,7 +10,6 @@ import org.gonghui.platform.FormErrors;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.StateConflictException;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -74,7 +73,7 @@ class CounsellorDeskController {
 			redirect.addFlashAttribute("message", "care.slot.withdrawn");
 		}
 		catch (StateConflictException e) {
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return "redirect:/care/desk/slots";
 	}
@@ -99,7 +98,7 @@ class CounsellorDeskController {
 			redirect.addFlashAttribute("message", "care.booking.moved");
 		}
 		catch (StateConflictException e) {
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return "redirect:/care/desk/bookings";
 	}

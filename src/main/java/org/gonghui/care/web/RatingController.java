@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
+import org.gonghui.platform.FormErrors;
 import org.gonghui.care.CommentStatus;
 import org.gonghui.care.ServiceType;
 import org.gonghui.care.internal.RatingModeration;
@@ -20,7 +21,6 @@ import org.gonghui.shared.StateConflictException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,8 +75,7 @@ class RatingController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("errorText", e.problems().stream().map(p -> messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale()))
-				.distinct().reduce((a, b) -> a + "；" + b).orElse(""));
+			model.addAttribute("errorText", FormErrors.text(e, messages));
 			return page(serviceType, id, parse(score), comment, model);
 		}
 		catch (StateConflictException e) {
@@ -108,8 +107,7 @@ class RatingController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("errorText", e.problems().stream().map(p -> messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale()))
-				.distinct().reduce((a, b) -> a + "；" + b).orElse(""));
+			model.addAttribute("errorText", FormErrors.text(e, messages));
 		}
 		model.addAttribute("organizationId", organizationId);
 		model.addAttribute("from", from);
@@ -193,7 +191,7 @@ class RatingController {
 	}
 
 	private String text(StateConflictException e) {
-		return messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale());
+		return FormErrors.text(e, messages);
 	}
 
 	@Configuration(proxyBeanMethods = false)

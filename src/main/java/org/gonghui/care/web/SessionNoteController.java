@@ -8,7 +8,6 @@ import org.gonghui.platform.FormErrors;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.StateConflictException;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,13 +49,11 @@ class SessionNoteController {
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			model.addAttribute("errorText", e.problems().stream()
-				.map(p -> messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).distinct()
-				.collect(java.util.stream.Collectors.joining("；")));
+			model.addAttribute("errorText", FormErrors.text(e, messages));
 		}
 		catch (StateConflictException e) {
 			response.setStatus(409);
-			model.addAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+			model.addAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return notePage(notes.subject(id), text, model);
 	}

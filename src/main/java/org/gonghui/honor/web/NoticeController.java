@@ -8,7 +8,6 @@ import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.StateConflictException;
 import org.gonghui.shared.TooManyAttemptsException;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -119,7 +118,7 @@ class NoticeController {
 			FormErrors.flash(e, redirect, messages);
 		}
 		catch (StateConflictException e) {
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return "redirect:/notices/" + id;
 	}

@@ -227,8 +227,7 @@ class SelectionCampaignController {
 			FormErrors.flash(e, redirect, messages);
 		}
 		catch (StateConflictException e) {
-			redirect.addFlashAttribute("errorText", messages.getMessage(e.code(), e.args(), e.code(),
-					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("errorText", FormErrors.text(e, messages));
 		}
 		return "redirect:/nominations/" + id;
 	}
