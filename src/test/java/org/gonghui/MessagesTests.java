@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class MessagesTests {
 
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
-	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:validation|organization|employer|account|common|nav|error|member|join|site|activity|photo|caravan|certificate|competition|sheet|picker|honor|calendar|care|workplan|metric|aid)\\.[\\w.]+)\"");
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?:validation|organization|employer|account|common|nav|error|member|join|site|activity|photo|caravan|certificate|competition|sheet|picker|honor|calendar|care|workplan|metric|aid|news|search)\\.[\\w.]+)\"");
 	private static final Pattern AUDIT_ACTION = Pattern.compile("record\\(\"([\\w.]+)\"");
 
 	@Test

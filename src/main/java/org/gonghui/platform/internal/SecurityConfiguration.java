@@ -159,6 +159,8 @@ class SecurityConfiguration {
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**", "/honorees", "/honorees/**", "/booklets", "/booklets/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/showcase", "/showcase/*", "/showcase/*/photo").permitAll()
+				// Published news (资讯), its tags and Atom feed; the service shows published articles only.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/news", "/news/**").permitAll()
 				// Public notices (公示) and the objection form on them; the service shows open notices only.
 				.requestMatchers("/gongshi", "/gongshi/*", "/gongshi/*/objection").permitAll()
 				.requestMatchers("/campaigns", "/campaigns/**", "/nominations/**", "/notices/**", "/calendar", "/calendar/**").hasAnyRole("ADMIN", "STAFF", "UNION_CHAIR")

@@ -1,0 +1,113 @@
+package org.gonghui.news;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gonghui.TestOrganizations.id;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.gonghui.TestUsers;
+import org.gonghui.news.internal.ArticleService;
+import org.gonghui.news.internal.ArticleService.ArticleInput;
+import org.gonghui.news.internal.ArticleService.BylineInput;
+import org.gonghui.news.internal.ArticleService.LinkInput;
+import org.gonghui.shared.PageResult;
+import org.gonghui.shared.RecordNotFoundException;
+import org.gonghui.shared.StateConflictException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Articles on a real database (H2 and PostgreSQL): the workflow's conditional moves, lists filtered by scope and
+ * status inside the query, the public list of a subtree and of a tag, and the seed page's import.
+ */
+@SpringBootTest
+@ActiveProfiles({ "demo", "test" })
+@Transactional
+abstract class ArticleContract {
+
+	@Autowired
+	ArticleService articles;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private <T> T as(String username, Supplier<T> action) {
+		return TestUsers.runAs(users, username, action);
+	}
+
+	private void as(String username, Runnable action) {
+		as(username, () -> {
+			action.run();
+			return null;
+		});
+	}
+
+	private long draft(String user, String org, String headline, String tag) {
+		return as(user, () -> articles.create(new ArticleInput(id(jdbc, org), null, headline, null, "<p>" + headline + "</p>",
+				List.of(new BylineInput("通讯员", "杜弘光", null), new BylineInput("REPORTER", null, user)), List.of(tag),
+				List.of(new LinkInput("site", 1L)))));
+	}
+
+	private void publish(long id, String writer) {
+		as(writer, () -> articles.submit(id));
+		for (String r : List.of(writer, "beijing", "admin")) {
+			as(r, () -> articles.review(id, true, null));
+		}
+		as(writer, () -> articles.publish(id));
+	}
+
+	@Test
+	void workflowAndPublicLists() {
+		long fengtai = draft("fengtai", "六里桥街道总工会", "六里桥街道职工之家揭牌", "职工之家");
+		long chaoyang = draft("chaoyang", "朝阳区总工会", "朝阳区职工之家揭牌", "职工之家");
+		publish(fengtai, "fengtai");
+		publish(chaoyang, "chaoyang");
+		var view = as("fengtai", () -> articles.get(fengtai));
+		assertThat(view.bylines()).extracting(ArticleService.BylineView::name).containsExactly("杜弘光", "丰台区总工会工作人员");
+		assertThat(view.bylines().get(1).username()).isEqualTo("fengtai");
+		assertThat(view.links()).extracting(ArticleService.LinkView::href).containsExactly("/sites/1");
+		assertThat(view.steps()).extracting(ArticleService.StepView::action).containsExactly("CREATE", "SUBMIT", "REVIEW", "REVIEW", "REVIEW", "PUBLISH");
+
+		var ofFengtai = articles.published(id(jdbc, "丰台区总工会"), "职工之家", new PageResult.Request(0, 50)).content();
+		assertThat(ofFengtai).extracting(ArticleService.PublicArticle::id).containsExactly(fengtai);
+		var ofBeijing = articles.published(id(jdbc, "北京市总工会"), "职工之家", new PageResult.Request(0, 50)).content();
+		assertThat(ofBeijing).extracting(ArticleService.PublicArticle::id).containsExactlyInAnyOrder(fengtai, chaoyang);
+
+		assertThat(as("fengtai", () -> articles.list(ArticleStatus.PUBLISHED, null, new PageResult.Request(0, 200))).content())
+			.extracting(ArticleService.ArticleLine::id).contains(fengtai).doesNotContain(chaoyang);
+		assertThat(as("beijing", () -> articles.list(ArticleStatus.DRAFT, null, new PageResult.Request(0, 200))).content())
+			.extracting(ArticleService.ArticleLine::id).doesNotContain(fengtai, chaoyang);
+		assertThatThrownBy(() -> as("fengtai", () -> articles.get(chaoyang))).isInstanceOf(RecordNotFoundException.class);
+
+		as("fengtai", () -> articles.withdraw(fengtai, "数据更正"));
+		assertThat(articles.published(id(jdbc, "丰台区总工会"), "职工之家", new PageResult.Request(0, 50)).content()).isEmpty();
+		assertThatThrownBy(() -> articles.publicArticle(fengtai)).isInstanceOf(RecordNotFoundException.class);
+		assertThatThrownBy(() -> as("fengtai", () -> articles.withdraw(fengtai, "再撤一次"))).isInstanceOf(StateConflictException.class);
+	}
+
+	@Test
+	void aStaleEditIsRefused() {
+		long id = draft("longtan", "龙潭街道总工会", "龙潭街道职工参观", "参观学习");
+		var input = new ArticleInput(id(jdbc, "龙潭街道总工会"), null, "改过的标题", null, "<p>正文</p>", List.of(), List.of(), List.of());
+		as("longtan", () -> articles.update(id, input, 0));
+		assertThatThrownBy(() -> as("longtan", () -> articles.update(id, input, 0))).isInstanceOf(StateConflictException.class);
+		assertThat(as("longtan", () -> articles.get(id)).headline()).isEqualTo("改过的标题");
+	}
+
+	@Test
+	void theSeedPageIsImportedOnce() {
+		assertThat(jdbc.sql("select count(*) from news_article where created_by = 'system'").query(Long.class).single()).isEqualTo(7);
+		assertThat(jdbc.sql("select count(*) from news_step where action = 'IMPORT'").query(Long.class).single()).isEqualTo(7);
+		assertThat(jdbc.sql("select count(distinct article_id) from news_byline").query(Long.class).single()).isGreaterThanOrEqualTo(7);
+	}
+}
