@@ -1,0 +1,152 @@
+package org.gonghui.care.mutualaid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+
+import javax.imageio.ImageIO;
+
+import org.gonghui.BrowserTestSupport;
+import org.gonghui.BrowserTestSupport.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo courier (张伟, 京东, 龙潭) on a 375 px phone: opens his accident claim waiting for the accident report from
+ * 我的, photographs the report, uploads it and submits again; 龙潭 checks it and 北京 (above his district) approves it
+ * with the payout computed by the plan's rules and records the bank transfer on the desktop; he sees the payout on
+ * his phone. The demo claim is put back afterwards, since the page tour and other browser tests show it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class AidBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long claim;
+	private long lastStep;
+	private long lastDocument;
+	private Timestamp dueAt;
+	private String reason;
+
+	@BeforeEach
+	void remember() {
+		claim = jdbc.sql("select c.id from aid_claim c join member m on m.id = c.member_id where m.name = '张伟' and c.status = 'WAITING_DOCUMENTS'")
+			.query(Long.class).list().get(0);
+		lastStep = jdbc.sql("select max(id) from aid_claim_step").query(Long.class).single();
+		lastDocument = jdbc.sql("select max(id) from aid_claim_document").query(Long.class).single();
+		dueAt = jdbc.sql("select step_due_at from aid_claim where id = :id").param("id", claim).query(Timestamp.class).single();
+		reason = jdbc.sql("select reason from aid_claim where id = :id").param("id", claim).query(String.class).single();
+	}
+
+	@AfterEach
+	void putTheDemoClaimBack() {
+		jdbc.sql("delete from aid_claim_step where id > :s").param("s", lastStep).update();
+		jdbc.sql("delete from aid_claim_document where id > :d").param("d", lastDocument).update();
+		jdbc.sql("update aid_claim set status = 'WAITING_DOCUMENTS', payout_fen = null, payout_trace = null, payment_reference = null, paid_at = null,"
+				+ " reason = :reason, step_due_at = :due where id = :id")
+			.param("reason", reason).param("due", dueAt).param("id", claim).update();
+	}
+
+	private static Path photoOfTheReport() throws Exception {
+		var image = new BufferedImage(240, 320, BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 240, 320);
+		g.setColor(Color.DARK_GRAY);
+		for (int y = 30; y < 300; y += 20) {
+			g.fillRect(20, y, 200, 6);
+		}
+		g.dispose();
+		Path file = Files.createTempFile("事故证明", ".png");
+		file.toFile().deleteOnExit();
+		ImageIO.write(image, "png", file.toFile());
+		return file;
+	}
+
+	@Test
+	void aCourierSendsTheMissingReportFromHisPhoneAndSeesThePayout() throws Exception {
+		Path photo = photoOfTheReport();
+		String base = "http://localhost:" + port;
+		try (Browser phone = BrowserTestSupport.phone(base, 375, 800)) {
+			phone.signIn("worker");
+			phone.get("/me");
+			phone.clickable(By.id("aid-claim-" + claim)).click();
+			phone.await().until(ExpectedConditions.urlMatches("/aid/my/claims/" + claim + "$"));
+			assertThat(phone.visible(By.id("claim-status")).getText()).isEqualTo("待补充材料");
+			assertThat(phone.visible(By.id("claim-reason")).getText()).contains("事故证明");
+			assertThat(phone.visible(By.id("claim-checklist")).getText()).contains("事故证明：缺少");
+			assertThat(phone.horizontalOverflow()).isZero();
+			phone.screenshot("aid-journey-waiting-375");
+			new Select(phone.visible(By.id("kind"))).selectByValue("ACCIDENT_REPORT");
+			phone.driver().findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+			phone.clickable(By.id("upload-document")).click();
+			phone.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-checklist"), "事故证明：已上传"));
+			assertThat(phone.visible(By.cssSelector("p.flash.ok")).getText()).contains("材料已上传");
+			assertThat(phone.visible(By.id("claim-documents")).getText()).contains("事故证明：");
+			assertThat(phone.horizontalOverflow()).isZero();
+			phone.screenshot("aid-journey-uploaded-375");
+			phone.clickable(By.id("resubmit")).click();
+			phone.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "待单位审核"));
+			assertThat(phone.driver().findElements(By.id("resubmit"))).isEmpty();
+			assertThat(phone.cspViolations()).isEmpty();
+		}
+		try (Browser unit = BrowserTestSupport.desktop(base, 1440, 900)) {
+			unit.signIn("longtan");
+			unit.get("/aid/claims/" + claim);
+			assertThat(unit.visible(By.id("claim-checklist")).getText()).contains("事故证明：已上传");
+			unit.clickable(By.id("approve")).click();
+			unit.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "待区总工会审核"));
+			assertThat(unit.driver().findElements(By.id("review-form"))).isEmpty();
+			assertThat(unit.cspViolations()).isEmpty();
+		}
+		try (Browser federation = BrowserTestSupport.desktop(base, 1440, 900)) {
+			// 北京 stands above 张伟's district and may do the district's review; (2,300 − 100) × 80 % = 1,760 元.
+			federation.signIn("beijing");
+			federation.get("/aid/claims/" + claim);
+			federation.clickable(By.id("approve")).click();
+			federation.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "已批准待给付"));
+			assertThat(federation.visible(By.id("claim-payout")).getText()).isEqualTo("1,760.00 元");
+			assertThat(federation.visible(By.id("payout-steps")).isDisplayed()).isTrue();
+			federation.screenshot("aid-journey-approved-1440");
+			federation.visible(By.id("paymentReference")).sendKeys("BJ-2026-1207");
+			federation.clickable(By.id("record-payout")).click();
+			federation.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "已给付"));
+			assertThat(federation.visible(By.id("claim-reference")).getText()).isEqualTo("BJ-2026-1207");
+			assertThat(federation.horizontalOverflow()).isZero();
+			assertThat(federation.cspViolations()).isEmpty();
+		}
+		try (Browser phone = BrowserTestSupport.phone(base, 375, 800)) {
+			phone.signIn("worker");
+			phone.get("/aid/my");
+			assertThat(phone.visible(By.id("my-claim-" + claim)).getText()).contains("已给付", "1,760.00 元");
+			phone.clickable(By.id("my-claim-" + claim)).click();
+			phone.await().until(ExpectedConditions.urlMatches("/aid/my/claims/" + claim + "$"));
+			assertThat(phone.visible(By.id("claim-status")).getText()).isEqualTo("已给付");
+			assertThat(phone.visible(By.id("claim-payout")).getText()).isEqualTo("1,760.00 元");
+			assertThat(phone.visible(By.id("claim-steps")).getText()).contains("已给付");
+			assertThat(phone.driver().findElements(By.id("document-form"))).isEmpty();
+			assertThat(phone.horizontalOverflow()).isZero();
+			phone.screenshot("aid-journey-paid-375");
+			assertThat(phone.cspViolations()).isEmpty();
+		}
+	}
+}
