@@ -54,6 +54,8 @@ class PageTourBrowserTests {
 				"/competitions", "/competitions/new", "/honorees", "/honorees/new", "/honorees/" + honoree, "/showcase", "/accounts", "/accounts/new", "/account/password"));
 		activities.stream().findFirst().ifPresent(a -> pages.add("/activities/manage/" + a));
 		// The booklet pages; a booklet of 丰台's own when another test has made one (the demo's is 北京公交's).
+		long plenary = first("select id from news_article where headline like '今年将建3个%'");
+		pages.addAll(List.of("/articles", "/articles/new", "/articles/" + plenary, "/news/" + plenary));
 		pages.addAll(List.of("/booklets", "/booklets/new", "/booklets/new?unit=" + TestOrganizations.id(jdbc, "泛华集团工会")));
 		jdbc.sql("select b.id from booklet b join organization o on o.id = b.organization_id where o.path like '" + TestOrganizations.path(jdbc, fengtai)
 				+ "%' order by b.id").query(Long.class).list().stream().findFirst().ifPresent(b -> pages.add("/booklets/" + b));
@@ -82,7 +84,7 @@ class PageTourBrowserTests {
 	}
 
 	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase",
-			"/gongshi");
+			"/gongshi", "/news", "/news/tags/心理关爱");
 
 	@Test
 	void everyStaffPageOnTheDesktopAndOnAPhone() {

@@ -210,7 +210,7 @@ class ArticleWebTests {
 		assertThat(jdbc.sql("select o.name from news_article a join organization o on o.id = a.organization_id where a.id = :a").param("a", visit)
 			.query(String.class).single()).isEqualTo("龙潭街道总工会");
 		assertThat(jdbc.sql("select t.title from news_link l join activity t on t.id = l.ref_id where l.article_id = :a").param("a", visit)
-			.query(String.class).single()).isEqualTo("新就业形态劳动者走进红色纪念馆");
+			.query(String.class).single()).isEqualTo("学习劳模精神 汲取榜样力量——参观时传祥纪念馆");
 		long caravan = jdbc.sql("select id from news_article where headline like '%大篷车%'").query(Long.class).single();
 		assertThat(jdbc.sql("select t.title from news_link l join activity t on t.id = l.ref_id where l.article_id = :a and l.kind = 'CARAVAN'")
 			.param("a", caravan).query(String.class).single()).isEqualTo("心理关爱大篷车走进北京市陈经纶中学");
@@ -256,5 +256,28 @@ class ArticleWebTests {
 		mvc.perform(get("/articles/" + id).with(longtan)).andExpect(content().string(containsString("id=\"review-article\"")));
 		mvc.perform(get("/articles/" + id).with(user(users.loadUserByUsername("fengtai")))).andExpect(status().isNotFound());
 		mvc.perform(get("/articles").with(user(users.loadUserByUsername("worker")))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void oneClickDraftFromAFinishedActivity() throws Exception {
+		long visit = jdbc.sql("select id from activity where title like '%时传祥纪念馆%' and status = 'FINISHED'").query(Long.class).single();
+		api("longtan", "POST", "/api/articles/drafts?activityId=" + visit, null).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("DRAFT")).andExpect(jsonPath("$.organizationName").value("龙潭街道总工会"))
+			.andExpect(jsonPath("$.body", containsString("本报讯（记者 龙潭街道总工会工作人员）近日")))
+			.andExpect(jsonPath("$.body", containsString("时传祥不怕苦、不畏难")))
+			.andExpect(jsonPath("$.bylines[0].username").value("longtan")).andExpect(jsonPath("$.links[0].id").value((int) visit))
+			.andExpect(jsonPath("$.sourceKind").value("ACTIVITY"));
+		// Another district's activity is not found; an activity that has not finished gives no draft.
+		api("fengtai", "POST", "/api/articles/drafts?activityId=" + visit, null).andExpect(status().isNotFound());
+		long upcoming = jdbc.sql("select id from activity where title = '新就业形态劳动者走进红色纪念馆'").query(Long.class).single();
+		long before = TestOrganizations.count(jdbc, "news_article");
+		api("longtan", "POST", "/api/articles/drafts?activityId=" + upcoming, null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("activityId"));
+		api("worker", "POST", "/api/articles/drafts?activityId=" + visit, null).andExpect(status().isForbidden());
+		assertThat(TestOrganizations.count(jdbc, "news_article")).isEqualTo(before);
+		var longtan = user(users.loadUserByUsername("longtan"));
+		mvc.perform(get("/activities/manage/" + visit + "/summary").with(longtan)).andExpect(content().string(containsString("id=\"draft-article\"")));
+		mvc.perform(post("/articles/drafts").with(longtan).with(csrf()).param("activityId", String.valueOf(visit)))
+			.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern(".*/articles/\\d+/edit")));
 	}
 }

@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 class DeliveredServicesBootstrap implements StartupData {
 
 	static final String LONGTAN_CARAVAN = "心理关爱大篷车走进京东快递龙潭站";
+	/** The seed's 龙潭 visit to the 时传祥 memorial, held and summed up, so a report can be drafted from it. */
+	static final String MEMORIAL_VISIT = "学习劳模精神 汲取榜样力量——参观时传祥纪念馆";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,16 +48,18 @@ class DeliveredServicesBootstrap implements StartupData {
 	private final RegistrationRepository registrations;
 	private final CheckInRepository checkIns;
 	private final CaravanRepository caravans;
+	private final ActivitySummaryRepository summaries;
 	private final Clock clock;
 
 	DeliveredServicesBootstrap(JdbcClient jdbc, ActivityRepository activities, ActivityDetailsRepository details, RegistrationRepository registrations,
-			CheckInRepository checkIns, CaravanRepository caravans, Clock clock) {
+			CheckInRepository checkIns, CaravanRepository caravans, ActivitySummaryRepository summaries, Clock clock) {
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.details = details;
 		this.registrations = registrations;
 		this.checkIns = checkIns;
 		this.caravans = caravans;
+		this.summaries = summaries;
 		this.clock = clock;
 	}
 
@@ -67,6 +71,7 @@ class DeliveredServicesBootstrap implements StartupData {
 	@Override
 	@Transactional
 	public void load() {
+		memorialVisit();
 		if (jdbc.sql("select count(*) from activity where title = :t").param("t", LONGTAN_CARAVAN).query(Long.class).single() > 0) {
 			return;
 		}
@@ -107,6 +112,22 @@ class DeliveredServicesBootstrap implements StartupData {
 
 		deliver(new Service(fanhua.get(), ActivityKind.LECTURE, "职场压力与睡眠健康讲座", "邀请北京安定医院医生讲解职场压力与睡眠问题。", "泛华集团报告厅",
 				"专题讲座", "LECTURE", at(today.minusDays(10), 16), Duration.ofHours(1).plusMinutes(30), fanhuaStaff), now);
+	}
+
+	/** 龙潭's visit to the 时传祥 memorial with local employers' workers, finished and summed up (its own guard: added later). */
+	private void memorialVisit() {
+		Optional<Long> longtan = org("龙潭街道总工会");
+		if (longtan.isEmpty() || jdbc.sql("select count(*) from activity where title = :t").param("t", MEMORIAL_VISIT).query(Long.class).single() > 0) {
+			return;
+		}
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, CaravanQueries.BEIJING);
+		long visit = deliver(new Service(longtan.get(), ActivityKind.VISIT, MEMORIAL_VISIT,
+				"组织京东快递、良苑餐厅等地区企业职工参观时传祥纪念馆，学习劳模精神。", "时传祥纪念馆", "参观纪念馆", "VISIT", at(today.minusDays(6), 9),
+				// No demo member attended: the couriers' 我的 and their ratings stay as the care demo tells them.
+				Duration.ofHours(3), List.of()), now);
+		summaries.insert(visit, "京东快递、良苑餐厅等地区企业近60名职工参加。走进时传祥纪念馆，职工们在解说员的带领下，通过一张张诉说着历史的老照片和充满时代色彩的记录影片，"
+				+ "将时传祥不怕苦、不畏难的劳模精神深深地烙印在心中。", "longtan", now);
 	}
 
 	/** Publishes the service, registers and checks in its attendees, starts and finishes it. */

@@ -30,9 +30,11 @@ import io.swagger.v3.oas.annotations.Operation;
 class ArticleApiController {
 
 	private final ArticleService articles;
+	private final org.gonghui.news.internal.DraftService drafts;
 
-	ArticleApiController(ArticleService articles) {
+	ArticleApiController(ArticleService articles, org.gonghui.news.internal.DraftService drafts) {
 		this.articles = articles;
+		this.drafts = drafts;
 	}
 
 	record ArticleRequest(Long organizationId, String kicker, String headline, String subheading, String body, List<BylineInput> bylines,
@@ -61,6 +63,15 @@ class ArticleApiController {
 					+ " the fields at fault and nothing stored on bad input.")
 	ResponseEntity<ArticleView> create(@RequestBody ArticleRequest r) {
 		long id = articles.create(r.input());
+		return ResponseEntity.created(URI.create("/api/articles/" + id)).body(articles.get(id));
+	}
+
+	@PostMapping("/api/articles/drafts")
+	@Operation(summary = "Make a draft in the house style (本报讯（记者 …）近日，…) from a finished activity's summary in scope",
+			description = "The caller is the reporter; the draft links the activity. 400 when the activity has not finished or has no summary,"
+					+ " 404 outside the caller's scope.")
+	ResponseEntity<ArticleView> draftFromActivity(@RequestParam long activityId) {
+		long id = drafts.fromActivity(activityId);
 		return ResponseEntity.created(URI.create("/api/articles/" + id)).body(articles.get(id));
 	}
 

@@ -35,11 +35,27 @@ class ArticleController {
 	private static final int PAGE_SIZE = 20;
 
 	private final ArticleService articles;
+	private final org.gonghui.news.internal.DraftService drafts;
 	private final MessageSource messages;
 
-	ArticleController(ArticleService articles, MessageSource messages) {
+	ArticleController(ArticleService articles, org.gonghui.news.internal.DraftService drafts, MessageSource messages) {
 		this.articles = articles;
+		this.drafts = drafts;
 		this.messages = messages;
+	}
+
+	/** One click on a finished activity's summary: a house-style draft, opened for the editor to rewrite. */
+	@PostMapping("/articles/drafts")
+	String draftFromActivity(@RequestParam long activityId, RedirectAttributes redirect) {
+		try {
+			long id = drafts.fromActivity(activityId);
+			redirect.addFlashAttribute("message", "news.draft.made");
+			return "redirect:/articles/" + id + "/edit";
+		}
+		catch (InvalidInputException e) {
+			FormErrors.flash(e, redirect, messages);
+			return "redirect:/activities/manage/" + activityId + "/summary";
+		}
 	}
 
 	@GetMapping("/articles")

@@ -23,6 +23,8 @@ public class ArticleForm {
 	private String byline;
 	private String tags;
 	private List<String> links = new ArrayList<>();
+	/** People of the byline who have an account, as "ROLE|username|name": the typed line cannot carry the account. */
+	private List<String> accountBylines = new ArrayList<>();
 	private Integer version;
 
 	ArticleInput input() {
@@ -33,7 +35,18 @@ public class ArticleForm {
 			Long id = parts.length == 2 && parts[1].matches("\\d{1,18}") ? Long.valueOf(parts[1]) : null;
 			linkList.add(new LinkInput(parts[0], id));
 		}
-		return new ArticleInput(organizationId, kicker, headline, subheading, body, ArticleService.bylinesFromText(byline), tagList, linkList);
+		// Account holders stay in the byline while their name is still in the typed line; everyone else is read from it.
+		List<ArticleService.BylineInput> bylines = new ArrayList<>();
+		String typed = byline == null ? "" : byline;
+		for (String a : accountBylines) {
+			String[] parts = a.split("\\|", 3);
+			if (parts.length == 3 && typed.contains(parts[2])) {
+				bylines.add(new ArticleService.BylineInput(parts[0], parts[2], parts[1]));
+				typed = typed.replace(parts[2], " ");
+			}
+		}
+		bylines.addAll(ArticleService.bylinesFromText(typed));
+		return new ArticleInput(organizationId, kicker, headline, subheading, body, bylines, tagList, linkList);
 	}
 
 	static ArticleForm of(ArticleView a) {
@@ -46,6 +59,8 @@ public class ArticleForm {
 		f.byline = ArticleService.bylineText(a.bylines());
 		f.tags = String.join("，", a.tags());
 		f.links = new ArrayList<>(a.links().stream().map(l -> l.kind() + ":" + l.id()).toList());
+		f.accountBylines = new ArrayList<>(a.bylines().stream().filter(b -> b.username() != null)
+			.map(b -> b.role().name() + "|" + b.username() + "|" + b.name()).toList());
 		f.version = null;
 		return f;
 	}
@@ -66,6 +81,8 @@ public class ArticleForm {
 	public void setTags(String tags) { this.tags = tags; }
 	public List<String> getLinks() { return links; }
 	public void setLinks(List<String> links) { this.links = links; }
+	public List<String> getAccountBylines() { return accountBylines; }
+	public void setAccountBylines(List<String> accountBylines) { this.accountBylines = accountBylines; }
 	public Integer getVersion() { return version; }
 	public void setVersion(Integer version) { this.version = version; }
 }
