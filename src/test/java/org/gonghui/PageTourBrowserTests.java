@@ -80,6 +80,9 @@ class PageTourBrowserTests {
 		pages.add("/care/ratings/activity/" + first("select id from activity where title = '心理关爱大篷车走进京东快递龙潭站'"));
 		pages.add("/care/ratings/appointment/" + first("select b.id from care_booking b join member m on m.id = b.member_id where m.name = '张伟'"
 				+ " and b.status = 'DONE' order by b.id"));
+		long zhangClaim = first("select c.id from aid_claim c join member m on m.id = c.member_id where m.name = '张伟' order by c.id");
+		pages.addAll(List.of("/aid/my", "/aid/my/claims/" + zhangClaim, "/aid/my/claims/new?cover="
+				+ first("select cover_id from aid_claim where id = " + zhangClaim)));
 		return pages;
 	}
 
@@ -112,6 +115,31 @@ class PageTourBrowserTests {
 			tour(desk, PUBLIC_PAGES, "public-1440", false, problems);
 			desk.signIn("worker");
 			tour(desk, workerPages(), "worker-1440", false, problems);
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/** Mutual aid: 丰台 on its plans, the 泛华 enrolment, claims and figures; 北京 on the accident plan, 龙潭's enrolment and 张伟's claim. */
+	@Test
+	void everyAidPageOnTheDesktopAndOnAPhone() {
+		List<String> problems = new ArrayList<>();
+		long hospital = first("select id from aid_plan where name = '北京市在职职工住院医疗互助保障'");
+		long accident = first("select id from aid_plan where name = '北京市职工意外伤害互助保障'");
+		List<String> fengtai = List.of("/aid/plans", "/aid/plans/new", "/aid/plans/" + hospital,
+				"/aid/enrolments/" + first("select e.id from aid_enrolment e join organization o on o.id = e.union_id where o.name = '泛华集团工会' order by e.id"),
+				"/aid/claims", "/aid/claims?overdue=true",
+				"/aid/claims/" + first("select c.id from aid_claim c join member m on m.id = c.member_id where m.name = '周杰' order by c.id"), "/aid/figures");
+		List<String> beijing = List.of("/aid/plans/" + accident,
+				"/aid/enrolments/" + first("select e.id from aid_enrolment e join organization o on o.id = e.union_id where o.name = '龙潭街道总工会' order by e.id"),
+				"/aid/claims/" + first("select c.id from aid_claim c join member m on m.id = c.member_id where m.name = '张伟' order by c.id"));
+		for (boolean phone : new boolean[] { false, true }) {
+			for (var visit : java.util.Map.of("fengtai", fengtai, "beijing", beijing).entrySet()) {
+				try (Browser browser = phone ? BrowserTestSupport.phone("http://localhost:" + port, 375, 800)
+						: BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+					browser.signIn(visit.getKey());
+					tour(browser, visit.getValue(), visit.getKey() + (phone ? "-375" : "-1440"), phone, problems);
+				}
+			}
 		}
 		assertThat(problems).isEmpty();
 	}
