@@ -18,9 +18,9 @@ import org.gonghui.care.mutualaid.internal.ClaimService;
 import org.gonghui.care.mutualaid.internal.ClaimService.ClaimInput;
 import org.gonghui.care.mutualaid.internal.EnrolmentService;
 import org.gonghui.care.mutualaid.internal.EnrolmentService.EnrolInput;
-import org.gonghui.care.mutualaid.internal.PlanService;
-import org.gonghui.care.mutualaid.internal.PlanService.BenefitInput;
-import org.gonghui.care.mutualaid.internal.PlanService.PlanInput;
+import org.gonghui.care.mutualaid.internal.AidPlanService;
+import org.gonghui.care.mutualaid.internal.AidPlanService.BenefitInput;
+import org.gonghui.care.mutualaid.internal.AidPlanService.PlanInput;
 import org.gonghui.shared.StateConflictException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
 class AidConcurrencyTests {
 
 	@Autowired
-	PlanService plans;
+	AidPlanService plans;
 
 	@Autowired
 	EnrolmentService enrolments;

@@ -18,8 +18,8 @@ import org.gonghui.care.mutualaid.ClaimStatus;
 import org.gonghui.care.mutualaid.DocumentKind;
 import org.gonghui.care.mutualaid.JoinerRule;
 import org.gonghui.care.mutualaid.PlanType;
-import org.gonghui.care.mutualaid.internal.PlanRepository.Benefit;
-import org.gonghui.care.mutualaid.internal.PlanRepository.Plan;
+import org.gonghui.care.mutualaid.internal.AidPlanRepository.Benefit;
+import org.gonghui.care.mutualaid.internal.AidPlanRepository.Plan;
 import org.gonghui.platform.PersonalDataCipher;
 import org.gonghui.platform.StartupData;
 import org.springframework.context.annotation.Profile;
@@ -44,14 +44,14 @@ class AidBootstrap implements StartupData {
 	static final String ACCIDENT_PLAN = "北京市职工意外伤害互助保障";
 
 	private final JdbcClient jdbc;
-	private final PlanRepository plans;
+	private final AidPlanRepository plans;
 	private final EnrolmentRepository enrolments;
 	private final ClaimRepository claims;
 	private final AidAccess access;
 	private final PersonalDataCipher cipher;
 	private final Clock clock;
 
-	AidBootstrap(JdbcClient jdbc, PlanRepository plans, EnrolmentRepository enrolments, ClaimRepository claims, AidAccess access,
+	AidBootstrap(JdbcClient jdbc, AidPlanRepository plans, EnrolmentRepository enrolments, ClaimRepository claims, AidAccess access,
 			PersonalDataCipher cipher, Clock clock) {
 		this.jdbc = jdbc;
 		this.plans = plans;

@@ -20,8 +20,8 @@ import org.gonghui.care.mutualaid.ReviewDecision;
 import org.gonghui.care.mutualaid.internal.ClaimRepository.Claim;
 import org.gonghui.care.mutualaid.internal.ClaimRepository.NewClaim;
 import org.gonghui.care.mutualaid.internal.EnrolmentRepository.Cover;
-import org.gonghui.care.mutualaid.internal.PlanRepository.Benefit;
-import org.gonghui.care.mutualaid.internal.PlanRepository.Plan;
+import org.gonghui.care.mutualaid.internal.AidPlanRepository.Benefit;
+import org.gonghui.care.mutualaid.internal.AidPlanRepository.Plan;
 import org.gonghui.member.MemberSummary;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.PersonalDataCipher;
@@ -60,7 +60,7 @@ public class ClaimService {
 
 	private final ClaimRepository claims;
 	private final EnrolmentRepository enrolments;
-	private final PlanService plans;
+	private final AidPlanService plans;
 	private final AidAccess access;
 	private final PersonalDataCipher cipher;
 	private final AuditLog audit;
@@ -85,7 +85,7 @@ public class ClaimService {
 		}
 	}
 
-	ClaimService(ClaimRepository claims, EnrolmentRepository enrolments, PlanService plans, AidAccess access, PersonalDataCipher cipher, AuditLog audit,
+	ClaimService(ClaimRepository claims, EnrolmentRepository enrolments, AidPlanService plans, AidAccess access, PersonalDataCipher cipher, AuditLog audit,
 			Clock clock, @Value("${gonghui.aid.federation-approval-over-fen:2000000}") long federationOverFen,
 			@Value("${gonghui.aid.max-file-bytes:5242880}") long maxFileBytes, @Value("${gonghui.aid.sla.unit-days:5}") int unitDays,
 			@Value("${gonghui.aid.sla.district-days:10}") int districtDays, @Value("${gonghui.aid.sla.federation-days:5}") int federationDays,
@@ -160,8 +160,8 @@ public class ClaimService {
 		else if (in.eventDate().isAfter(today)) {
 			problems.add(new FieldProblem("eventDate", "aid.claim.eventDate.future"));
 		}
-		PlanService.rangeFen(problems, "expensesFen", in.expensesFen(), 0, true);
-		PlanService.rangeFen(problems, "otherPaidFen", in.otherPaidFen(), 0, false);
+		AidPlanService.rangeFen(problems, "expensesFen", in.expensesFen(), 0, true);
+		AidPlanService.rangeFen(problems, "otherPaidFen", in.otherPaidFen(), 0, false);
 		String hospital = Text.clean(in.hospital());
 		String diagnosis = Text.clean(in.diagnosis());
 		if (hospital != null && hospital.length() > 100) {

@@ -18,7 +18,7 @@ import org.gonghui.care.mutualaid.PlanType;
 import org.gonghui.care.mutualaid.internal.EnrolmentRepository.Candidate;
 import org.gonghui.care.mutualaid.internal.EnrolmentRepository.Cover;
 import org.gonghui.care.mutualaid.internal.EnrolmentRepository.Enrolment;
-import org.gonghui.care.mutualaid.internal.PlanRepository.Plan;
+import org.gonghui.care.mutualaid.internal.AidPlanRepository.Plan;
 import org.gonghui.member.MemberSummary;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.PersonalDataCipher;
@@ -47,13 +47,13 @@ public class EnrolmentService {
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private final EnrolmentRepository enrolments;
-	private final PlanService plans;
+	private final AidPlanService plans;
 	private final AidAccess access;
 	private final PersonalDataCipher cipher;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	EnrolmentService(EnrolmentRepository enrolments, PlanService plans, AidAccess access, PersonalDataCipher cipher, AuditLog audit, Clock clock) {
+	EnrolmentService(EnrolmentRepository enrolments, AidPlanService plans, AidAccess access, PersonalDataCipher cipher, AuditLog audit, Clock clock) {
 		this.enrolments = enrolments;
 		this.plans = plans;
 		this.access = access;
@@ -77,7 +77,7 @@ public class EnrolmentService {
 
 	/** A member's own cover on 我的: the plan, shares, term and the end of the waiting period. */
 	public record MyCover(long coverId, long planId, String planName, PlanType planType, int shares, LocalDate coveredFrom, LocalDate coveredUntil,
-			LocalDate waitingEndsOn, boolean renewal, boolean current, List<PlanService.BenefitView> benefits) {
+			LocalDate waitingEndsOn, boolean renewal, boolean current, List<AidPlanService.BenefitView> benefits) {
 	}
 
 	LocalDate today() {

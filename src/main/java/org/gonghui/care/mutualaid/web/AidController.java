@@ -17,9 +17,9 @@ import org.gonghui.care.mutualaid.internal.AidFigures;
 import org.gonghui.care.mutualaid.internal.ClaimService;
 import org.gonghui.care.mutualaid.internal.EnrolmentService;
 import org.gonghui.care.mutualaid.internal.EnrolmentService.EnrolInput;
-import org.gonghui.care.mutualaid.internal.PlanService;
-import org.gonghui.care.mutualaid.internal.PlanService.BenefitInput;
-import org.gonghui.care.mutualaid.internal.PlanService.PlanInput;
+import org.gonghui.care.mutualaid.internal.AidPlanService;
+import org.gonghui.care.mutualaid.internal.AidPlanService.BenefitInput;
+import org.gonghui.care.mutualaid.internal.AidPlanService.PlanInput;
 import org.gonghui.platform.ChartPages;
 import org.gonghui.platform.NavigationItem;
 import org.gonghui.platform.Role;
@@ -47,13 +47,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AidController {
 
-	private final PlanService plans;
+	private final AidPlanService plans;
 	private final EnrolmentService enrolments;
 	private final ClaimService claims;
 	private final AidFigures figures;
 	private final MessageSource messages;
 
-	AidController(PlanService plans, EnrolmentService enrolments, ClaimService claims, AidFigures figures, MessageSource messages) {
+	AidController(AidPlanService plans, EnrolmentService enrolments, ClaimService claims, AidFigures figures, MessageSource messages) {
 		this.plans = plans;
 		this.enrolments = enrolments;
 		this.claims = claims;

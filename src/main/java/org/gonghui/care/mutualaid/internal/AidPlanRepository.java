@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for plans and their benefits. */
 @Repository
-class PlanRepository {
+class AidPlanRepository {
 
 	private static final String SELECT = "select id, organization_id, organization_path, name, plan_type, term_years, price_fen, max_shares, women_only,"
 			+ " min_age, max_age, waiting_days, reduced_days, reduced_percent, renewal_grace_days, min_participation_percent, joiners,"
@@ -28,7 +28,7 @@ class PlanRepository {
 
 	private final JdbcClient jdbc;
 
-	PlanRepository(JdbcClient jdbc) {
+	AidPlanRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -97,11 +97,11 @@ class PlanRepository {
 	}
 
 	Optional<Plan> findById(long id) {
-		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(PlanRepository::map).optional();
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(AidPlanRepository::map).optional();
 	}
 
 	Optional<Plan> findByName(String name) {
-		return jdbc.sql(SELECT + " where name = :name order by id").param("name", name).query(PlanRepository::map).list().stream().findFirst();
+		return jdbc.sql(SELECT + " where name = :name order by id").param("name", name).query(AidPlanRepository::map).list().stream().findFirst();
 	}
 
 	/**
@@ -113,7 +113,7 @@ class PlanRepository {
 			.param("scope", scopePattern)
 			.param("own", ownPath)
 			.param("limit", limit)
-			.query(PlanRepository::map)
+			.query(AidPlanRepository::map)
 			.list();
 	}
 
@@ -121,7 +121,7 @@ class PlanRepository {
 		return jdbc.sql("select id, plan_id, code, name, kind, fixed_fen, share_bp, deductible_fen, cap_fen, term_cap_fen, documents from aid_benefit"
 				+ " where plan_id = :plan order by sort_order, id")
 			.param("plan", planId)
-			.query(PlanRepository::mapBenefit)
+			.query(AidPlanRepository::mapBenefit)
 			.list();
 	}
 
@@ -129,7 +129,7 @@ class PlanRepository {
 		return jdbc.sql("select id, plan_id, code, name, kind, fixed_fen, share_bp, deductible_fen, cap_fen, term_cap_fen, documents from aid_benefit"
 				+ " where id = :id")
 			.param("id", id)
-			.query(PlanRepository::mapBenefit)
+			.query(AidPlanRepository::mapBenefit)
 			.optional();
 	}
 

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.gonghui.care.mutualaid.DocumentKind;
 import org.gonghui.care.mutualaid.JoinerRule;
 import org.gonghui.care.mutualaid.PlanType;
-import org.gonghui.care.mutualaid.internal.PlanService;
-import org.gonghui.care.mutualaid.internal.PlanService.BenefitInput;
-import org.gonghui.care.mutualaid.internal.PlanService.PlanInput;
-import org.gonghui.care.mutualaid.internal.PlanService.PlanView;
+import org.gonghui.care.mutualaid.internal.AidPlanService;
+import org.gonghui.care.mutualaid.internal.AidPlanService.BenefitInput;
+import org.gonghui.care.mutualaid.internal.AidPlanService.PlanInput;
+import org.gonghui.care.mutualaid.internal.AidPlanService.PlanView;
 import org.gonghui.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +28,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** JSON API for mutual-aid plans: federation staff create them; staff in scope and the unions below read them. */
 @RestController
 @Tag(name = "Mutual aid plans", description = "职工互助保障：保障计划、给付项目与规则")
-class PlanApiController {
+class AidPlanApiController {
 
-	private final PlanService plans;
+	private final AidPlanService plans;
 
-	PlanApiController(PlanService plans) {
+	AidPlanApiController(AidPlanService plans) {
 		this.plans = plans;
 	}
 

@@ -12,8 +12,8 @@ import org.gonghui.care.mutualaid.BenefitKind;
 import org.gonghui.care.mutualaid.DocumentKind;
 import org.gonghui.care.mutualaid.JoinerRule;
 import org.gonghui.care.mutualaid.PlanType;
-import org.gonghui.care.mutualaid.internal.PlanRepository.Benefit;
-import org.gonghui.care.mutualaid.internal.PlanRepository.Plan;
+import org.gonghui.care.mutualaid.internal.AidPlanRepository.Benefit;
+import org.gonghui.care.mutualaid.internal.AidPlanRepository.Plan;
 import org.gonghui.organization.OrganizationType;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.shared.InvalidInputException;
@@ -29,18 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
  * below it, which enrol in it, and to members covered by it. Everything is checked before anything is stored.
  */
 @Service
-public class PlanService {
+public class AidPlanService {
 
 	static final int MAX_BENEFITS = 10;
 	static final long MAX_FEN = 100_000_000_000L;
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
-	private final PlanRepository plans;
+	private final AidPlanRepository plans;
 	private final AidAccess access;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	PlanService(PlanRepository plans, AidAccess access, AuditLog audit, Clock clock) {
+	AidPlanService(AidPlanRepository plans, AidAccess access, AuditLog audit, Clock clock) {
 		this.plans = plans;
 		this.access = access;
 		this.audit = audit;
@@ -218,7 +218,7 @@ public class PlanService {
 		return plans.findById(id).orElseThrow(() -> new RecordNotFoundException("aid_plan", id));
 	}
 
-	Optional<PlanRepository.Benefit> benefit(long planId, String codeOrId) {
+	Optional<AidPlanRepository.Benefit> benefit(long planId, String codeOrId) {
 		if (codeOrId == null) {
 			return Optional.empty();
 		}
@@ -226,7 +226,7 @@ public class PlanService {
 		return plans.benefits(planId).stream().filter(b -> b.code().equals(code) || String.valueOf(b.id()).equals(code)).findFirst();
 	}
 
-	PlanRepository.Benefit benefitById(long id) {
+	AidPlanRepository.Benefit benefitById(long id) {
 		return plans.benefit(id).orElseThrow();
 	}
 
