@@ -21,6 +21,7 @@ import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.PersonalDataCipher;
 import org.gonghui.platform.Role;
+import org.gonghui.shared.Documents;
 import org.gonghui.shared.IdNumber;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
@@ -42,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class NominationService {
 
 	/** 工商（市场监管）、税务、纪检监察、人力社保、应急管理（安全）、生态环境: asked about every enterprise head. */
+	/** A nomination's or objection's document: 10 MB, enough for a scanned 推荐表 at a readable resolution. */
+	static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
 	public static final List<String> AGENCIES = List.of("MARKET", "TAX", "DISCIPLINE", "SOCIAL_SECURITY", "SAFETY", "ENVIRONMENT");
 	private static final List<Role> NOMINATORS = List.of(Role.ADMIN, Role.STAFF, Role.UNION_CHAIR);
 	private static final List<Role> STAFF = List.of(Role.ADMIN, Role.STAFF);
@@ -443,7 +446,7 @@ public class NominationService {
 	@Transactional
 	public long addDocument(long nominationId, byte[] content, String fileName) {
 		NominationRow n = visibleRow(nominationId);
-		SupportingFiles.Checked file = SupportingFiles.check(content, fileName, "file");
+		Documents.Checked file = Documents.check(content, fileName, MAX_DOCUMENT_BYTES, "file");
 		if (!n.stage().isActive() || n.stage() == NominationStage.CONFERRED) {
 			throw new org.gonghui.shared.StateConflictException("honor.nomination.final");
 		}

@@ -18,6 +18,7 @@ import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.PersonalDataCipher;
 import org.gonghui.platform.Role;
+import org.gonghui.shared.Documents;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.PhoneNumber;
@@ -254,10 +255,10 @@ public class NoticeService {
 				problems.add(new FieldProblem("nominationId", "honor.objection.candidate"));
 			}
 		}
-		SupportingFiles.Checked file = null;
+		Documents.Checked file = null;
 		if (o.file() != null && o.file().length > 0) {
 			try {
-				file = SupportingFiles.check(o.file(), o.fileName(), "file");
+				file = Documents.check(o.file(), o.fileName(), NominationService.MAX_DOCUMENT_BYTES, "file");
 			}
 			catch (InvalidInputException e) {
 				problems.addAll(e.problems());

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gonghui.TestOrganizations.id;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -178,6 +180,25 @@ abstract class AidContract {
 	}
 
 	@Test
+	void aMemberWhoLeavesStaysCoveredToTheEndOfTheTerm() throws Exception {
+		long plan = plan("fengtai", "丰台区总工会", 30);
+		long enrolment = created(enrol(plan, 1, today().minusDays(100)));
+		long zhou = member("周杰");
+		LocalDate until = jdbc.sql("select covered_until from aid_cover where enrolment_id = :e and member_id = :m")
+			.param("e", enrolment).param("m", zhou).query(LocalDate.class).single();
+		mvc.perform(post("/members/" + zhou + "/leave").param("reason", "调离").with(user(users.loadUserByUsername("fanhua"))).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select status from member where id = :m").param("m", zhou).query(String.class).single()).isEqualTo("LEFT");
+		// The cover is neither removed nor shortened, and an event of the term is still claimed and paid by the rules.
+		assertThat(jdbc.sql("select covered_until from aid_cover where enrolment_id = :e and member_id = :m")
+			.param("e", enrolment).param("m", zhou).query(LocalDate.class).single()).isEqualTo(until);
+		long claim = claim(plan, today().minusDays(10), 1_100_000);
+		invoice(claim);
+		review(claim, "fengtai", "APPROVE").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"))
+			.andExpect(jsonPath("$.payoutFen").value(500_000));
+	}
+
+	@Test
 	void anEventInsideTheWaitingPeriodComputesNothing() throws Exception {
 		long plan = plan("fengtai", "丰台区总工会", 30);
 		enrol(plan, 1, today().minusDays(10));
@@ -221,7 +242,8 @@ abstract class AidContract {
 		assertThat(row.claims().get(ClaimStatus.REJECTED)).isEqualTo(1);
 		assertThat(row.claimCount()).isEqualTo(2);
 		assertThat(row.payoutFen()).isEqualTo(500_000);
-		assertThat(row.lossRatioBp()).isEqualTo((int) (500_000L * 10_000 / (members * 5000L)));
+		// Basis points rounded half up, as every ratio in mutual aid (6493.5 shows as 6494).
+		assertThat(row.lossRatioBp()).isEqualTo((int) ((500_000L * 10_000 + members * 5000L / 2) / (members * 5000L)));
 		assertThat(row.averageDaysToPayoutTenths()).isZero();
 		// Every row's sums match the covers and claims in the district, counted here by hand.
 		long covered = jdbc.sql("select coalesce(sum(contribution_fen), 0) from aid_cover where union_path like :p")

@@ -25,6 +25,7 @@ import org.gonghui.care.mutualaid.internal.AidPlanRepository.Plan;
 import org.gonghui.member.MemberSummary;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.PersonalDataCipher;
+import org.gonghui.shared.Documents;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.RecordNotFoundException;
@@ -207,7 +208,7 @@ public class ClaimService {
 		if (kind == null) {
 			throw InvalidInputException.of("kind", "aid.field.required");
 		}
-		ClaimFiles.Checked file = ClaimFiles.check(content, fileName, maxFileBytes);
+		Documents.Checked file = Documents.check(content, fileName, maxFileBytes, "file");
 		if (!ACCEPTS_DOCUMENTS.contains(c.status())) {
 			throw new StateConflictException("aid.claim.closedForDocuments");
 		}
