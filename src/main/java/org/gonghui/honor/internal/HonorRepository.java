@@ -208,7 +208,10 @@ class HonorRepository {
 
 	/** Rewrites the stored paths of a moved subtree (see HonoreePaths). */
 	void rebase(String oldPath, String newPath) {
-		jdbc.sql("update honoree set organization_path = concat(:newPath, substring(organization_path, :cut)) where organization_path like :prefix")
+		// updated_at too, so the search index polling by it moves the honorees to their new scope.
+		jdbc.sql("update honoree set organization_path = concat(:newPath, substring(organization_path, :cut)), updated_at = :now"
+				+ " where organization_path like :prefix")
+			.param("now", Timestamp.from(Instant.now()))
 			.param("newPath", newPath).param("cut", oldPath.length() + 1).param("prefix", oldPath + "%").update();
 	}
 

@@ -17,9 +17,11 @@ class UnionPaths {
 	private static final String[] TABLES = { "member", "join_application", "member_import" };
 
 	private final JdbcClient jdbc;
+	private final java.time.Clock clock;
 
-	UnionPaths(JdbcClient jdbc) {
+	UnionPaths(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -32,5 +34,10 @@ class UnionPaths {
 				.param("prefix", moved.oldPath() + "%")
 				.update();
 		}
+		// The search index polls members by updated_at: a moved member must leave the old parent's scope there too.
+		jdbc.sql("update member set updated_at = :now where union_path like :prefix")
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("prefix", moved.newPath() + "%")
+			.update();
 	}
 }

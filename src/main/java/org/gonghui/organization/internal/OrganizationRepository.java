@@ -228,7 +228,9 @@ class OrganizationRepository {
 		if (moved != 1) {
 			return 0;
 		}
-		return jdbc.sql("update organization set path = concat(:newPath, substring(path, :cut)) where path like :prefix")
+		// updated_at too: the search index (and anything else polling by it) learns the subtree's new paths.
+		return jdbc.sql("update organization set path = concat(:newPath, substring(path, :cut)), updated_at = :now where path like :prefix")
+			.param("now", Timestamp.from(now))
 			.param("newPath", newPath.value())
 			.param("cut", oldPath.value().length() + 1)
 			.param("prefix", oldPath.subtreePattern())

@@ -110,6 +110,8 @@ class SecurityConfiguration {
 				// Staff in scope, or the holder for their own PDF: the certificate service decides.
 				.requestMatchers("/api/certificates/**").authenticated()
 				.requestMatchers("/api/accounts/**").hasAnyRole("ADMIN", "STAFF")
+				// The staff search answers within the caller's scope (the service puts it into the query); the public one is under /api/public.
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/search").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/members/**", "/api/join-applications/**", "/api/welcome-packages/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers("/api/organizations/**", "/api/employers/**", "/api/visits/**").hasAnyRole(STAFF_ROLES)
 				// Work plans, meetings, dashboards and the standardisation assessment: union staff only (the services check the scope).
@@ -159,6 +161,8 @@ class SecurityConfiguration {
 				.requestMatchers("/accounts/**").hasAnyRole("ADMIN", "STAFF")
 				.requestMatchers("/organizations/**", "/employers/**", "/visits/**", "/members/**", "/honorees", "/honorees/**", "/booklets", "/booklets/**").hasAnyRole(STAFF_ROLES)
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/showcase", "/showcase/*", "/showcase/*/photo").permitAll()
+				// The search page: public records for everyone, the caller's scope for staff (the service decides).
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/search").permitAll()
 				// Published news (资讯), its tags and Atom feed; the service shows published articles only.
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/news", "/news/**").permitAll()
 				// Public notices (公示) and the objection form on them; the service shows open notices only.

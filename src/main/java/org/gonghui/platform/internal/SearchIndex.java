@@ -1,0 +1,338 @@
+package org.gonghui.platform.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.NullFragmenter;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.gonghui.platform.SearchDocument;
+import org.gonghui.platform.SearchKind;
+
+/**
+ * The Lucene index of the platform search, one per instance (in memory, or in a local folder when
+ * {@code gonghui.search.directory} is set). Chinese is cut into single characters and overlapping pairs
+ * (CJKBigramFilter with unigrams): a query of two or more characters matches by its pairs — every pair must be
+ * there, which is close to a phrase for the two- to four-character words people type (工会, 劳模, 驿站, 丰台站) — and
+ * a query of one character by that character. Latin letters and digits are words of their own, lower-cased and
+ * width-folded (ＫＦＣ = kfc), so "211厂" or "3号 驿站" mix both.
+ * <p>
+ * Scope is part of the query (a filter on the organisation path prefix and on visibility), so what a caller may
+ * not see is neither returned nor counted.
+ */
+final class SearchIndex implements AutoCloseable {
+
+	static final String KEY = "key", KIND = "kind", ID = "id", TITLE = "title", TITLE_EXACT = "title_exact", BODY = "body",
+			DETAIL = "detail", PATH = "path", VISIBILITY = "visibility", STAFF_LINK = "staff_link", PUBLIC_LINK = "public_link";
+	private static final int SNIPPET_CHARS = 90;
+
+	/** Index side: every Han character alone and with its neighbour. */
+	static final Analyzer INDEX_ANALYZER = analyzer(true);
+	/** Query side: pairs only, so 驿站 needs 驿站 and not 驿 or 站 alone; a lone character stays itself. */
+	static final Analyzer QUERY_ANALYZER = analyzer(false);
+
+	private final Path folder;
+	private volatile Generation current;
+
+	private record Generation(Directory directory, IndexWriter writer, SearcherManager searchers) {
+	}
+
+	/** A hit, its title and snippet already HTML (escaped, with the {@code <mark>} the highlighter adds). */
+	record Hit(SearchKind kind, long id, String title, String titleHtml, String snippetHtml, String staffLink, String publicLink, float score) {
+	}
+
+	record Found(List<Hit> hits, Map<SearchKind, Long> counts, long total) {
+	}
+
+	SearchIndex(Path folder) {
+		this.folder = folder;
+		this.current = open("live");
+	}
+
+	private static Analyzer analyzer(boolean unigrams) {
+		return new Analyzer() {
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				Tokenizer tokenizer = new StandardTokenizer();
+				TokenStream stream = new CJKWidthFilter(tokenizer);
+				stream = new LowerCaseFilter(stream);
+				stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA
+						| CJKBigramFilter.HANGUL, unigrams);
+				return new TokenStreamComponents(tokenizer, stream);
+			}
+		};
+	}
+
+	private Generation open(String name) {
+		try {
+			Directory directory;
+			if (folder == null) {
+				directory = new ByteBuffersDirectory();
+			}
+			else {
+				Path dir = folder.resolve(name + "-" + System.nanoTime());
+				Files.createDirectories(dir);
+				directory = FSDirectory.open(dir);
+			}
+			IndexWriterConfig config = new IndexWriterConfig(INDEX_ANALYZER);
+			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+			config.setRAMBufferSizeMB(64);
+			IndexWriter writer = new IndexWriter(directory, config);
+			return new Generation(directory, writer, new SearcherManager(writer, null));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Adds or replaces a findable document, or removes one nobody may find; visible after {@link #refresh()}. */
+	void apply(SearchDocument document) {
+		apply(current.writer(), document);
+	}
+
+	private static void apply(IndexWriter writer, SearchDocument d) {
+		try {
+			Term key = new Term(KEY, d.key());
+			if (d.visibility() == SearchDocument.Visibility.NONE) {
+				writer.deleteDocuments(key);
+			}
+			else {
+				writer.updateDocument(key, document(d));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Document document(SearchDocument d) {
+		Document doc = new Document();
+		doc.add(new StringField(KEY, d.key(), Field.Store.NO));
+		doc.add(new StringField(KIND, d.kind().name(), Field.Store.YES));
+		doc.add(new StoredField(ID, d.id()));
+		doc.add(new TextField(TITLE, d.title(), Field.Store.YES));
+		doc.add(new StringField(TITLE_EXACT, normal(d.title()), Field.Store.NO));
+		doc.add(new TextField(BODY, d.body(), Field.Store.YES));
+		if (!d.detail().isEmpty()) {
+			doc.add(new StoredField(DETAIL, d.detail()));
+		}
+		doc.add(new StringField(PATH, d.organizationPath(), Field.Store.NO));
+		doc.add(new StringField(VISIBILITY, d.visibility().name(), Field.Store.NO));
+		if (d.staffLink() != null) {
+			doc.add(new StoredField(STAFF_LINK, d.staffLink()));
+		}
+		if (d.publicLink() != null) {
+			doc.add(new StoredField(PUBLIC_LINK, d.publicLink()));
+		}
+		return doc;
+	}
+
+	private static String normal(String text) {
+		return text.strip().toLowerCase(Locale.ROOT);
+	}
+
+	void refresh() {
+		try {
+			current.searchers().maybeRefreshBlocking();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Builds a new index from {@code documents} beside the live one and swaps it in when complete; searches meanwhile
+	 * read the old one. The caller re-applies the changes made while it was built.
+	 */
+	void replaceAll(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> documents) {
+		Generation next = open("build");
+		documents.accept(d -> apply(next.writer(), d));
+		try {
+			next.writer().commit();
+			next.searchers().maybeRefreshBlocking();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		Generation old = current;
+		current = next;
+		close(old);
+	}
+
+	long size() {
+		return current.writer().getDocStats().numDocs;
+	}
+
+	/**
+	 * The best {@code limit} hits of {@code text} within {@code filter} (scope, visibility, kind, organisation), with
+	 * the count per kind under the same filter minus the kind: the groups a caller may open.
+	 */
+	Found search(String text, Query filter, Query kindFilter, int limit) {
+		List<String> tokens = tokens(text);
+		if (tokens.isEmpty()) {
+			return new Found(List.of(), Map.of(), 0);
+		}
+		BooleanQuery.Builder match = new BooleanQuery.Builder();
+		BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+		for (String token : tokens) {
+			Query inTitle = new BoostQuery(new TermQuery(new Term(TITLE, token)), 3f);
+			Query inBody = new TermQuery(new Term(BODY, token));
+			match.add(new BooleanQuery.Builder().add(inTitle, Occur.SHOULD).add(inBody, Occur.SHOULD).build(), Occur.MUST);
+			highlight.add(new TermQuery(new Term(TITLE, token)), Occur.SHOULD);
+			highlight.add(new TermQuery(new Term(BODY, token)), Occur.SHOULD);
+		}
+		// A title that is the query (a name) or starts with it comes first.
+		String whole = normal(text);
+		match.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(TITLE_EXACT, whole))), 20f), Occur.SHOULD);
+		match.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(TITLE_EXACT, whole))), 6f), Occur.SHOULD);
+		Query scoped = new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+		Query query = kindFilter == null ? scoped : new BooleanQuery.Builder().add(scoped, Occur.MUST).add(kindFilter, Occur.FILTER).build();
+
+		Generation generation = current;
+		SearcherManager searchers = generation.searchers();
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				Map<SearchKind, Long> counts = new EnumMap<>(SearchKind.class);
+				long total = 0;
+				for (SearchKind kind : SearchKind.values()) {
+					int n = searcher.count(new BooleanQuery.Builder().add(scoped, Occur.MUST)
+						.add(new TermQuery(new Term(KIND, kind.name())), Occur.FILTER).build());
+					if (n > 0) {
+						counts.put(kind, (long) n);
+						total += n;
+					}
+				}
+				TopDocs top = searcher.search(query, limit);
+				List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+				Query highlightQuery = highlight.build();
+				for (ScoreDoc sd : top.scoreDocs) {
+					hits.add(hit(searcher.storedFields().document(sd.doc), sd.score, highlightQuery));
+				}
+				return new Found(hits, counts, total);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Hit hit(Document doc, float score, Query highlightQuery) {
+		SimpleHTMLEncoder encoder = new SimpleHTMLEncoder();
+		String title = doc.get(TITLE);
+		String titleHtml = highlighted(highlightQuery, TITLE, title, new NullFragmenter());
+		if (titleHtml == null) {
+			titleHtml = encoder.encodeText(title);
+		}
+		String body = doc.get(BODY);
+		String bodyHtml = body == null || body.isEmpty() ? "" : highlighted(highlightQuery, BODY, body, new SimpleFragmenter(SNIPPET_CHARS));
+		if (bodyHtml == null) {
+			bodyHtml = encoder.encodeText(body.length() > SNIPPET_CHARS ? body.substring(0, SNIPPET_CHARS) + "…" : body);
+		}
+		String detail = doc.get(DETAIL);
+		String snippet = detail == null ? bodyHtml : bodyHtml.isEmpty() ? encoder.encodeText(detail) : encoder.encodeText(detail) + " · " + bodyHtml;
+		return new Hit(SearchKind.valueOf(doc.get(KIND)), doc.getField(ID).numericValue().longValue(), title, titleHtml, snippet,
+				doc.get(STAFF_LINK), doc.get(PUBLIC_LINK), score);
+	}
+
+	private static String highlighted(Query query, String field, String text, org.apache.lucene.search.highlight.Fragmenter fragmenter) {
+		Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query, field));
+		highlighter.setTextFragmenter(fragmenter);
+		try {
+			return highlighter.getBestFragment(INDEX_ANALYZER, field, text);
+		}
+		catch (IOException | InvalidTokenOffsetsException e) {
+			return null;
+		}
+	}
+
+	/** The query's terms as the index holds them. */
+	static List<String> tokens(String text) {
+		List<String> tokens = new ArrayList<>();
+		try (TokenStream stream = QUERY_ANALYZER.tokenStream(BODY, text)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				String t = term.toString();
+				if (!tokens.contains(t)) {
+					tokens.add(t);
+				}
+			}
+			stream.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return tokens;
+	}
+
+	static Query nothing() {
+		return new MatchNoDocsQuery();
+	}
+
+	@Override
+	public void close() {
+		close(current);
+	}
+
+	private static void close(Generation g) {
+		try {
+			g.searchers().close();
+			g.writer().close();
+			// An in-memory directory is left to the collector: a search that acquired its reader before the swap
+			// may still be reading it.
+			if (g.directory() instanceof FSDirectory fs) {
+				fs.close();
+				org.springframework.util.FileSystemUtils.deleteRecursively(fs.getDirectory());
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
