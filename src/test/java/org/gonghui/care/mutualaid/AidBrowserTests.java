@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +148,34 @@ class AidBrowserTests {
 			assertThat(phone.horizontalOverflow()).isZero();
 			phone.screenshot("aid-journey-paid-375");
 			assertThat(phone.cspViolations()).isEmpty();
+		}
+	}
+	/** 丰台 chooses, member by member, whom to enrol in the city's hospital plan; the list stays readable on a phone. */
+	@Test
+	void theDistrictUnticksMembersOnTheChoicePage() {
+		String base = "http://localhost:" + port;
+		long plan = jdbc.sql("select id from aid_plan where name = '北京市在职职工住院医疗互助保障'").query(Long.class).single();
+		String union = jdbc.sql("select o.name from member m join organization o on o.id = m.union_id where o.path like :p and m.status = 'ACTIVE'"
+				+ " group by o.name order by count(*) desc, o.name fetch first 1 rows only")
+			.param("p", jdbc.sql("select path from organization where name = '丰台区总工会'").query(String.class).single() + "%").query(String.class).single();
+		for (int width : new int[] { 1440, 375 }) {
+			try (Browser desk = width > 400 ? BrowserTestSupport.desktop(base, width, 900) : BrowserTestSupport.phone(base, width, 800)) {
+				desk.signIn("fengtai");
+				desk.get("/aid/plans/" + plan);
+				desk.pick("unionId", union, union);
+				WebElement start = desk.visible(By.id("termStartsOn"));
+				desk.driver().executeScript("arguments[0].value = arguments[1]", start, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString());
+				desk.clickable(By.id("enrol-choose")).click();
+				desk.await().until(ExpectedConditions.presenceOfElementLocated(By.id("choose-form")));
+				var boxes = desk.driver().findElements(By.cssSelector("#eligible input[name=memberIds]"));
+				assertThat(boxes).isNotEmpty().allSatisfy(b -> {
+					assertThat(b.isSelected()).isTrue();
+					assertThat(b.getSize().getWidth()).isLessThanOrEqualTo(24);
+				});
+				assertThat(desk.horizontalOverflow()).isZero();
+				desk.screenshot("aid-enrol-choose-" + width);
+				assertThat(desk.cspViolations()).isEmpty();
+			}
 		}
 	}
 }

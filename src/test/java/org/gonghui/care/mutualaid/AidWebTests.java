@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -331,6 +332,43 @@ class AidWebTests {
 		mvc.perform(get("/aid/my/claims/" + zhouClaim).with(as("worker"))).andExpect(status().isNotFound());
 		mvc.perform(get("/aid/claims").with(as("worker"))).andExpect(status().isForbidden());
 		mvc.perform(get("/aid/my").with(as("fengtai"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void onThePageTheUnionUnticksTheMembersWhoDeclineWithinTheMinimumParticipation() throws Exception {
+		long plan = created(mvc.perform(post("/api/aid/plans").with(httpBasic("fengtai", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+				.content(planJson(id(jdbc, "丰台区总工会"), "逐人参保互助", 0).replace("\"maxShares\": 2,", "\"maxShares\": 2, \"minParticipationPercent\": 50,")))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+		// The 丰台 union with the most active members (the demo's 六里桥 couriers), so that half of them is a real choice.
+		long union = jdbc.sql("select m.union_id from member m join organization o on o.id = m.union_id where o.path like :p and m.status = 'ACTIVE'"
+				+ " group by m.union_id order by count(*) desc, m.union_id fetch first 1 rows only")
+			.param("p", jdbc.sql("select path from organization where name = '丰台区总工会'").query(String.class).single() + "%").query(Long.class).single();
+		List<Long> active = jdbc.sql("select id from member where union_id = :u and status = 'ACTIVE' order by id").param("u", union).query(Long.class).list();
+		assertThat(active).hasSizeGreaterThanOrEqualTo(3);
+		String start = today().toString();
+		mvc.perform(post("/aid/plans/" + plan + "/enrol").with(as("fengtai")).with(csrf()).param("unionId", "" + union).param("shares", "1")
+				.param("termStartsOn", start).param("choose", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("本计划最低参保比例 50%，至少 " + (active.size() + 1) / 2 + " 人")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"memberIds\" value=\"" + active.get(0) + "\"")));
+		long before = count(jdbc, "aid_enrolment");
+		// One member of several is under 50 %; none ticked is nothing to enrol; a member of another union is not eligible.
+		for (List<Long> ids : List.of(active.subList(0, 1), List.<Long>of(), List.of(jdbc.sql("select id from member where name = '张伟'").query(Long.class).single()))) {
+			var request = post("/aid/plans/" + plan + "/enrol").with(as("fengtai")).with(csrf()).param("unionId", "" + union).param("shares", "1")
+				.param("termStartsOn", start).param("chosen", "true");
+			ids.forEach(i -> request.param("memberIds", "" + i));
+			mvc.perform(request).andExpect(status().isBadRequest())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("choose-form")));
+		}
+		assertThat(count(jdbc, "aid_enrolment")).isEqualTo(before);
+		List<Long> half = active.subList(0, (active.size() + 1) / 2);
+		var request = post("/aid/plans/" + plan + "/enrol").with(as("fengtai")).with(csrf()).param("unionId", "" + union).param("shares", "1")
+			.param("termStartsOn", start).param("chosen", "true");
+		half.forEach(i -> request.param("memberIds", "" + i));
+		mvc.perform(request).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("select members from aid_enrolment where plan_id = :p").param("p", plan).query(Integer.class).single()).isEqualTo(half.size());
+		assertThat(jdbc.sql("select member_id from aid_cover where plan_id = :p order by member_id").param("p", plan).query(Long.class).list())
+			.containsExactlyElementsOf(half);
 	}
 
 	@Test

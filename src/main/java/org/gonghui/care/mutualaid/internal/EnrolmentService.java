@@ -20,6 +20,7 @@ import org.gonghui.care.mutualaid.internal.EnrolmentRepository.Cover;
 import org.gonghui.care.mutualaid.internal.EnrolmentRepository.Enrolment;
 import org.gonghui.care.mutualaid.internal.AidPlanRepository.Plan;
 import org.gonghui.member.MemberSummary;
+import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.PersonalDataCipher;
 import org.gonghui.shared.IdNumber;
@@ -84,9 +85,25 @@ public class EnrolmentService {
 		return LocalDate.ofInstant(clock.instant(), BEIJING);
 	}
 
-	@Transactional
-	public EnrolmentView enrol(long planId, EnrolInput in) {
-		var me = access.staff();
+	/** A member the union may choose for the term, for the selection page. */
+	public record Eligible(long id, String name) {
+	}
+
+	/**
+	 * The members the union could enrol for the term, checked as {@link #enrol} checks the union, shares and start;
+	 * for the page where staff untick the members who decline.
+	 */
+	@Transactional(readOnly = true)
+	public List<Eligible> eligibleFor(long planId, EnrolInput in) {
+		Target t = target(planId, in);
+		return eligible(t.plan(), t.union().id(), t.start()).stream().map(c -> new Eligible(c.id(), c.name())).toList();
+	}
+
+	private record Target(Plan plan, OrganizationSummary union, LocalDate start) {
+	}
+
+	private Target target(long planId, EnrolInput in) {
+		access.staff();
 		Plan plan = plans.visible(planId);
 		if (!plan.open()) {
 			throw new StateConflictException("aid.plan.notOpen");
@@ -112,6 +129,16 @@ public class EnrolmentService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		return new Target(plan, union, start);
+	}
+
+	@Transactional
+	public EnrolmentView enrol(long planId, EnrolInput in) {
+		var me = access.staff();
+		Target t = target(planId, in);
+		Plan plan = t.plan();
+		var union = t.union();
+		LocalDate start = t.start();
 		List<Candidate> eligible = eligible(plan, union.id(), start);
 		List<Candidate> chosen = eligible;
 		if (in.memberIds() != null && !in.memberIds().isEmpty()) {

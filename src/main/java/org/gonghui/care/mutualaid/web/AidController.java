@@ -124,18 +124,53 @@ class AidController {
 		return "aid/plan";
 	}
 
+	/**
+	 * Enrols the union's eligible members: all of them, or with {@code choose} first the list of eligible members to
+	 * untick those who decline, then the ticked ones ({@code memberIds}); the plan's minimum participation is checked
+	 * against the eligible count either way.
+	 */
 	@PostMapping("/aid/plans/{id:\\d+}/enrol")
 	String enrol(@PathVariable long id, @RequestParam(required = false) Long unionId, @RequestParam(required = false) Integer shares,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStartsOn, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStartsOn,
+			@RequestParam(required = false) String choose, @RequestParam(required = false) List<Long> memberIds,
+			@RequestParam(defaultValue = "false") boolean chosen, Model model, HttpServletResponse response) {
+		EnrolInput in = new EnrolInput(unionId, shares, termStartsOn, memberIds);
 		try {
-			var e = enrolments.enrol(id, new EnrolInput(unionId, shares, termStartsOn, null));
+			if (choose != null) {
+				return choosePage(id, in, enrolments.eligibleFor(id, in), model, null);
+			}
+			if (chosen && (memberIds == null || memberIds.isEmpty())) {
+				throw InvalidInputException.of("memberIds", "aid.enrolment.none");
+			}
+			var e = enrolments.enrol(id, in);
 			return "redirect:/aid/enrolments/" + e.id();
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			return planPage(id, model, org.gonghui.platform.FormErrors.text(e, messages));
+			String text = org.gonghui.platform.FormErrors.text(e, messages);
+			if (chosen) {
+				try {
+					return choosePage(id, in, enrolments.eligibleFor(id, in), model, text);
+				}
+				catch (InvalidInputException changed) {
+					// The hidden union, shares or start no longer pass: back to the plan's form with the first problem.
+				}
+			}
+			return planPage(id, model, text);
 		}
+	}
+
+	private String choosePage(long id, EnrolInput in, List<EnrolmentService.Eligible> eligible, Model model, String errorText) {
+		var plan = plans.get(id);
+		model.addAttribute("plan", plan);
+		model.addAttribute("input", in);
+		model.addAttribute("eligible", eligible);
+		model.addAttribute("minimum", (eligible.size() * plan.minParticipationPercent() + 99) / 100);
+		model.addAttribute("ticked", in.memberIds() == null || in.memberIds().isEmpty() ? eligible.stream().map(EnrolmentService.Eligible::id).toList()
+				: in.memberIds());
+		model.addAttribute("errorText", errorText);
+		model.addAttribute("activeNav", "/aid/plans");
+		return "aid/enrol-choose";
 	}
 
 	@PostMapping("/aid/plans/{id:\\d+}/open")
