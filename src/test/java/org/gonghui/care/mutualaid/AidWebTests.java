@@ -140,6 +140,39 @@ class AidWebTests {
 	}
 
 	@Test
+	void thePlanFormTakesSeveralBenefitsAndKeepsWhatWasTypedOnAProblem() throws Exception {
+		long before = count(jdbc, "aid_plan");
+		var form = post("/aid/plans/new").with(as("fengtai")).with(csrf()).param("organizationId", "" + id(jdbc, "丰台区总工会"))
+			.param("name", "页面多项给付互助").param("type", "HOSPITAL").param("termYears", "1").param("priceYuan", "50").param("maxShares", "2")
+			.param("waitingDays", "30").param("reducedDays", "0").param("reducedPercent", "100").param("renewalGraceDays", "30")
+			.param("minParticipationPercent", "0").param("joiners", "PRO_RATA")
+			.param("b0_code", "HOSPITAL").param("b0_name", "住院").param("b0_sharePercent", "50").param("b0_deductibleYuan", "1000")
+			.param("b0_capYuan", "50000").param("b0_documents", "INVOICE", "DISCHARGE_SUMMARY")
+			.param("b1_code", "DEATH").param("b1_name", "身故").param("b1_fixedYuan", "abc");
+		// A second row with a bad sum: 400, nothing stored, the rows come back as typed.
+		mvc.perform(form).andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"abc\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"身故\"")));
+		assertThat(count(jdbc, "aid_plan")).isEqualTo(before);
+		mvc.perform(post("/aid/plans/new").with(as("fengtai")).with(csrf()).param("organizationId", "" + id(jdbc, "丰台区总工会"))
+				.param("name", "页面多项给付互助").param("type", "HOSPITAL").param("termYears", "1").param("priceYuan", "50").param("maxShares", "2")
+				.param("waitingDays", "30").param("reducedDays", "0").param("reducedPercent", "100").param("renewalGraceDays", "30")
+				.param("minParticipationPercent", "0").param("joiners", "PRO_RATA")
+				.param("b0_code", "HOSPITAL").param("b0_name", "住院").param("b0_sharePercent", "50").param("b0_deductibleYuan", "1000")
+				.param("b0_capYuan", "50000").param("b0_documents", "INVOICE", "DISCHARGE_SUMMARY")
+				.param("b1_code", "DEATH").param("b1_name", "身故").param("b1_fixedYuan", "10000"))
+			.andExpect(status().is3xxRedirection());
+		long plan = jdbc.sql("select id from aid_plan where name = '页面多项给付互助'").query(Long.class).single();
+		mvc.perform(get("/api/aid/plans/" + plan).with(httpBasic("fengtai", PASSWORD))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.benefits.length()").value(2))
+			.andExpect(jsonPath("$.benefits[0].shareBp").value(5000))
+			.andExpect(jsonPath("$.benefits[0].deductibleFen").value(100000))
+			.andExpect(jsonPath("$.benefits[0].documents.length()").value(2))
+			.andExpect(jsonPath("$.benefits[1].code").value("DEATH"))
+			.andExpect(jsonPath("$.benefits[1].fixedFen").value(1000000));
+	}
+
+	@Test
 	void badPlansAnswer400AndStoreNothing() throws Exception {
 		long before = count(jdbc, "aid_plan");
 		long ft = id(jdbc, "丰台区总工会");

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,10 +71,11 @@ class AidController {
 
 	@GetMapping("/aid/plans/new")
 	String newPlan(Model model) {
-		return planForm(model, null);
+		return planForm(model, BenefitRow.blank(), null);
 	}
 
-	private String planForm(Model model, String errorText) {
+	private String planForm(Model model, List<BenefitRow> benefitRows, String errorText) {
+		model.addAttribute("benefitRows", benefitRows);
 		model.addAttribute("types", PlanType.values());
 		model.addAttribute("documentKinds", DocumentKind.values());
 		model.addAttribute("joinerRules", JoinerRule.values());
@@ -82,6 +84,10 @@ class AidController {
 		return "aid/plan-form";
 	}
 
+	/**
+	 * A plan with up to {@link BenefitRow#ROWS} benefits: a row counts once its code or name is filled; the first row is
+	 * required (a plan pays something). On a problem the form comes back with what was typed.
+	 */
 	@PostMapping("/aid/plans/new")
 	String createPlan(@RequestParam(required = false) Long organizationId, @RequestParam(required = false) String name,
 			@RequestParam(required = false) PlanType type, @RequestParam(required = false) Integer termYears,
@@ -90,23 +96,24 @@ class AidController {
 			@RequestParam(required = false) Integer reducedPercent, @RequestParam(required = false) Integer renewalGraceDays,
 			@RequestParam(required = false) Integer minParticipationPercent, @RequestParam(required = false) Integer minAge,
 			@RequestParam(required = false) Integer maxAge, @RequestParam(required = false) JoinerRule joiners,
-			@RequestParam(defaultValue = "false") boolean offsetOtherPlans, @RequestParam(required = false) String benefitCode,
-			@RequestParam(required = false) String benefitName, @RequestParam(required = false) String fixedYuan,
-			@RequestParam(required = false) Integer sharePercent, @RequestParam(required = false) String deductibleYuan,
-			@RequestParam(required = false) String capYuan, @RequestParam(required = false) String termCapYuan,
-			@RequestParam(required = false) List<DocumentKind> documents, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "false") boolean offsetOtherPlans, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
+		List<BenefitRow> rows = BenefitRow.from(form);
 		try {
-			BenefitInput benefit = new BenefitInput(benefitCode, benefitName, AidPages.fen(fixedYuan, "fixedYuan"),
-					sharePercent == null ? null : sharePercent * 100, AidPages.fen(deductibleYuan, "deductibleYuan"), AidPages.fen(capYuan, "capYuan"),
-					AidPages.fen(termCapYuan, "termCapYuan"), documents);
+			List<BenefitInput> benefits = new ArrayList<>();
+			for (int i = 0; i < rows.size(); i++) {
+				if (i == 0 || !rows.get(i).isBlank()) {
+					benefits.add(rows.get(i).input(i));
+				}
+			}
 			long id = plans.create(new PlanInput(organizationId, name, type, termYears, AidPages.fen(priceYuan, "priceYuan"), maxShares, null, minAge,
 					maxAge, waitingDays, reducedDays, reducedPercent, renewalGraceDays, minParticipationPercent, joiners, offsetOtherPlans, true,
-					List.of(benefit)));
+					benefits));
 			return "redirect:/aid/plans/" + id;
 		}
 		catch (InvalidInputException e) {
 			response.setStatus(400);
-			return planForm(model, org.gonghui.platform.FormErrors.text(e, messages));
+			return planForm(model, rows, org.gonghui.platform.FormErrors.text(e, messages));
 		}
 	}
 
