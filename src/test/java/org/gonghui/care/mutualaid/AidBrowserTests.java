@@ -45,6 +45,7 @@ class AidBrowserTests {
 	private long claim;
 	private long lastStep;
 	private long lastDocument;
+	private long lastClaim;
 	private Timestamp dueAt;
 	private String reason;
 
@@ -54,6 +55,7 @@ class AidBrowserTests {
 			.query(Long.class).list().get(0);
 		lastStep = jdbc.sql("select max(id) from aid_claim_step").query(Long.class).single();
 		lastDocument = jdbc.sql("select max(id) from aid_claim_document").query(Long.class).single();
+		lastClaim = jdbc.sql("select max(id) from aid_claim").query(Long.class).single();
 		dueAt = jdbc.sql("select step_due_at from aid_claim where id = :id").param("id", claim).query(Timestamp.class).single();
 		reason = jdbc.sql("select reason from aid_claim where id = :id").param("id", claim).query(String.class).single();
 	}
@@ -62,6 +64,7 @@ class AidBrowserTests {
 	void putTheDemoClaimBack() {
 		jdbc.sql("delete from aid_claim_step where id > :s").param("s", lastStep).update();
 		jdbc.sql("delete from aid_claim_document where id > :d").param("d", lastDocument).update();
+		jdbc.sql("delete from aid_claim where id > :c").param("c", lastClaim).update();
 		jdbc.sql("update aid_claim set status = 'WAITING_DOCUMENTS', payout_fen = null, payout_trace = null, payment_reference = null, paid_at = null,"
 				+ " reason = :reason, step_due_at = :due where id = :id")
 			.param("reason", reason).param("due", dueAt).param("id", claim).update();
@@ -177,5 +180,38 @@ class AidBrowserTests {
 				assertThat(desk.cspViolations()).isEmpty();
 			}
 		}
+	}
+	/** 张伟 claims the accident benefit on his phone: the form, then a photo of the invoice, and the checklist tells what is still missing. */
+	@Test
+	void aCourierSubmitsAClaimWithAPhotoOfTheInvoiceFromHisPhone() throws Exception {
+		Path photo = photoOfTheReport();
+		try (Browser phone = BrowserTestSupport.phone("http://localhost:" + port, 375, 800)) {
+			phone.signIn("worker");
+			phone.get("/aid/my");
+			phone.clickable(By.cssSelector("a[id^=claim-for-]")).click();
+			phone.await().until(ExpectedConditions.presenceOfElementLocated(By.id("claim-form")));
+			assertThat(phone.horizontalOverflow()).isZero();
+			phone.screenshot("aid-claim-form-375");
+			phone.driver().executeScript("arguments[0].value = arguments[1]", phone.visible(By.id("eventDate")),
+					java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3).toString());
+			phone.visible(By.id("hospital")).sendKeys("北京市朝阳医院");
+			phone.visible(By.id("diagnosis")).sendKeys("送餐途中摔伤");
+			phone.visible(By.id("expensesYuan")).sendKeys("1200");
+			phone.clickable(By.id("submit-claim")).click();
+			phone.await().until(ExpectedConditions.urlMatches("/aid/my/claims/\\d+$"));
+			assertThat(phone.visible(By.id("claim-status")).getText()).isEqualTo("待单位审核");
+			assertThat(phone.visible(By.id("claim-checklist")).getText()).contains("发票：缺少");
+			new Select(phone.visible(By.id("kind"))).selectByValue("INVOICE");
+			phone.driver().findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+			phone.clickable(By.id("upload-document")).click();
+			phone.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-checklist"), "发票：已上传"));
+			assertThat(phone.visible(By.id("claim-checklist")).getText()).contains("事故证明：缺少");
+			assertThat(phone.horizontalOverflow()).isZero();
+			phone.screenshot("aid-claim-submitted-375");
+			assertThat(phone.cspViolations()).isEmpty();
+		}
+		long claim = jdbc.sql("select max(id) from aid_claim").query(Long.class).single();
+		assertThat(claim).isGreaterThan(lastClaim);
+		assertThat(jdbc.sql("select expenses_fen from aid_claim where id = :id").param("id", claim).query(Long.class).single()).isEqualTo(120_000);
 	}
 }
