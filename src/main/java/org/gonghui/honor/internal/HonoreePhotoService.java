@@ -13,7 +13,6 @@ import org.gonghui.platform.CurrentUser;
 import org.gonghui.shared.Photos;
 import org.gonghui.shared.RecordNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -66,14 +65,10 @@ public class HonoreePhotoService {
 		}
 		var honoree = queries.visibleRow(honoreeId);
 		Photos.Checked photo = Photos.check(content, maxBytes, "photo");
-		int version;
-		try {
-			version = store(honoreeId, photo);
-		}
-		catch (DuplicateKeyException raced) {
-			// Two first uploads at once: the other one inserted; this one replaces it.
-			version = store(honoreeId, photo);
-		}
+		// Uploads of one honoree's photo queue on the honoree's row: two first uploads at once would otherwise both
+		// insert, and catching the duplicate does not help on PostgreSQL, where the failed insert aborts the transaction.
+		jdbc.sql("select id from honoree where id = :id for update").param("id", honoreeId).query(Long.class).single();
+		int version = store(honoreeId, photo);
 		audit.record("honoree.photo", "honoree", honoreeId, honoree.name() + ", " + photo.content().length + " bytes, version " + version);
 		return version;
 	}
