@@ -1,0 +1,27 @@
+package org.gonghui.workplan.internal;
+
+import org.gonghui.organization.OrganizationMoved;
+import org.gonghui.platform.StoredPaths;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps the organisation paths stored on meetings and plans current when a subtree moves, inside the move's transaction. */
+@Component
+class WorkplanPaths {
+
+	private static final String[][] COLUMNS = { { "wp_meeting", "organization_path" }, { "wp_plan", "organization_path" } };
+
+	private final JdbcClient jdbc;
+
+	WorkplanPaths(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	void on(OrganizationMoved moved) {
+		for (String[] c : COLUMNS) {
+			StoredPaths.rebase(jdbc, c[0], c[1], moved.oldPath(), moved.newPath());
+		}
+	}
+}

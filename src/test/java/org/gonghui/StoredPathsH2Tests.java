@@ -1,0 +1,5 @@
+package org.gonghui;
+
+/** {@link StoredPathsContract} on the embedded H2 database. */
+class StoredPathsH2Tests extends StoredPathsContract {
+}
