@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -176,5 +178,49 @@ abstract class SearchContract {
 		assertThat((Integer) JsonPath.read(onlyPunctuation, "$.total")).isZero();
 		String kind = json(get("/api/search").param("q", "驿站").param("kind", "site").with(httpBasic("admin", PASSWORD)));
 		assertThat(JsonPath.<List<String>>read(kind, "$.results[*].kind")).isNotEmpty().allMatch("SITE"::equals);
+	}
+
+	@Test
+	void aWithdrawnArticleLeavesThePublicSearchAndAnActivityDraftIsForStaff() throws Exception {
+		// The plenary's report: its kicker (引题) names the meeting, its headline the year's sites.
+		String headline = "今年将建3个公共区域职工之家 50个户外劳动者驿站";
+		long articleId = jdbc.sql("select id from news_article where headline = :h").param("h", headline).query(Long.class).single();
+		assertThat(titles(publicSearch("全体会议"), "ARTICLE")).contains(headline);
+		List<String> links = JsonPath.read(publicSearch("全体会议"), "$.results[?(@.kind == 'ARTICLE')].link");
+		assertThat(links).contains("/news/" + articleId);
+		long activityId = jdbc.sql("select id from activity where title = '“五月的鲜花”职工歌咏比赛'").query(Long.class).single();
+		String status = jdbc.sql("select status from activity where id = :id").param("id", activityId).query(String.class).single();
+		try {
+			mvc.perform(post("/api/articles/{id}/withdraw", articleId).with(httpBasic("admin", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"数据有误\"}")).andExpect(status().isOk());
+			await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(publicSearch("全体会议"), "ARTICLE")).doesNotContain(headline));
+			assertThat(titles(staff("admin", "全体会议"), "ARTICLE")).doesNotContain(headline);
+
+			assertThat(titles(publicSearch("歌咏"), "COMPETITION")).contains("“五月的鲜花”职工歌咏比赛");
+			touch("update activity set status = 'DRAFT' where id = :id", activityId);
+			await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(publicSearch("歌咏"), "COMPETITION")).isEmpty());
+			assertThat(titles(staff("yanqing", "歌咏"), "COMPETITION")).contains("“五月的鲜花”职工歌咏比赛");
+			assertThat(titles(staff("fengtai", "歌咏"), "COMPETITION")).isEmpty();
+		}
+		finally {
+			touch("update news_article set status = 'PUBLISHED', withdrawn_reason = null where id = :id", articleId);
+			jdbc.sql("update activity set status = :s, updated_at = :at where id = :id").param("s", status).param("at", Timestamp.from(Instant.now()))
+				.param("id", activityId).update();
+		}
+		await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(publicSearch("全体会议"), "ARTICLE")).contains(headline));
+		await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(publicSearch("歌咏"), "COMPETITION")).isNotEmpty());
+	}
+
+	@Test
+	void honoreesByNameTitleAndMixedDigitsAndActivitiesByOneCharacter() throws Exception {
+		assertThat(titles(publicSearch("高凤林"), "HONOREE")).first().isEqualTo("高凤林");
+		assertThat(titles(publicSearch("211厂"), "HONOREE")).contains("高凤林");
+		assertThat(titles(publicSearch("大国工匠"), "HONOREE")).contains("高凤林");
+		assertThat(titles(publicSearch("营"), "ACTIVITY")).anyMatch(t -> t.contains("培训营"));
+		assertThat(titles(staff("chaoyang", "大篷车"), "ACTIVITY")).contains("心理关爱大篷车走进北京市陈经纶中学")
+			.noneMatch(t -> t.contains("京东快递龙潭站"));
+		// 梁志刚 belongs to 泛华集团工会 in 丰台: 朝阳 does not find him, 丰台 does.
+		assertThat(titles(staff("fengtai", "梁志刚"), "HONOREE")).contains("梁志刚");
+		assertThat(titles(staff("chaoyang", "梁志刚"), "HONOREE")).isEmpty();
 	}
 }
