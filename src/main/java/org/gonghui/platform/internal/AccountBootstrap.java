@@ -41,6 +41,9 @@ class AccountBootstrap implements StartupData {
 			new String[] { "yanqing", "延庆区总工会工作人员", "STAFF", "延庆区总工会" },
 			new String[] { "longtan", "龙潭街道总工会工作人员", "STAFF", "龙潭街道总工会" },
 			new String[] { "fanhua", "泛华集团工会主席", "UNION_CHAIR", "泛华集团工会" },
+			// Chairs of two more 丰台 unions, so that the standardisation campaign has three unions assessing themselves.
+			new String[] { "fengjiao", "丰台区教育工会主席", "UNION_CHAIR", "丰台区教育工会" },
+			new String[] { "xinjiuye", "丰台区新就业形态劳动者联合工会主席", "UNION_CHAIR", "丰台区新就业形态劳动者联合工会" },
 			new String[] { "counsellor", "朝阳区心理咨询师", "COUNSELLOR", "朝阳区总工会" },
 			new String[] { "counsellor2", "北京安定医院心理咨询师", "COUNSELLOR", "朝阳区总工会" },
 			new String[] { "worker", "张师傅（快递员）", "WORKER", "龙潭街道总工会" },

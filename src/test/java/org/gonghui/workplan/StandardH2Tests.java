@@ -1,0 +1,5 @@
+package org.gonghui.workplan;
+
+/** {@link StandardContract} on the embedded H2 database. */
+class StandardH2Tests extends StandardContract {
+}
