@@ -70,6 +70,17 @@ class MeetingRepository {
 			.param("limit", limit).query(MeetingRepository::meeting).list();
 	}
 
+	/** A page of meetings in scope, newest first or by organisation; the ordering is one of two fixed clauses. */
+	List<MeetingRow> page(String scope, boolean byOrganization, long offset, int limit) {
+		String order = byOrganization ? " order by o.name, m.held_on desc, m.id desc" : " order by m.held_on desc, m.id desc";
+		return jdbc.sql(SELECT + " where m.organization_path like :scope" + order + " limit :limit offset :offset").param("scope", scope)
+			.param("limit", limit).param("offset", offset).query(MeetingRepository::meeting).list();
+	}
+
+	long count(String scope) {
+		return jdbc.sql("select count(*) from wp_meeting where organization_path like :scope").param("scope", scope).query(Long.class).single();
+	}
+
 	List<MeetingService.SpeechRow> speeches(long meeting) {
 		return jdbc.sql("select organization_name, organization_id, speaker, title from wp_speech where meeting_id = :m order by position").param("m", meeting)
 			.query((rs, n) -> new MeetingService.SpeechRow(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4))).list();

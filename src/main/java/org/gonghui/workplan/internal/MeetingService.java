@@ -13,6 +13,7 @@ import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.Metric.Period;
 import org.gonghui.shared.InvalidInputException;
+import org.gonghui.shared.PageResult;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.RecordNotFoundException;
@@ -295,11 +296,22 @@ public class MeetingService {
 	@Transactional(readOnly = true)
 	public List<MeetingView> list() {
 		metrics.requireStaff();
-		return meetings.list(currentUser.scope().pathPattern(), 200).stream()
-			.map(m -> new MeetingView(m.id(), m.organizationId(), m.organizationName(), m.kind(), m.term(), m.sessionNo(), m.heldOn(), m.place(),
-					m.membersTotal(), m.membersPresent(), m.membersTotal() == null ? null : m.kind().quorate(m.membersPresent(), m.membersTotal()),
-					new Report(m.reportTitle(), m.reportReporter(), m.reportDocument()), List.of(), List.of()))
-			.toList();
+		return meetings.list(currentUser.scope().pathPattern(), 200).stream().map(MeetingService::line).toList();
+	}
+
+	/** A page of meetings in scope, newest first or by organisation. */
+	@Transactional(readOnly = true)
+	public PageResult<MeetingView> page(boolean byOrganization, PageResult.Request request) {
+		metrics.requireStaff();
+		String scope = currentUser.scope().pathPattern();
+		return new PageResult<>(meetings.page(scope, byOrganization, request.offset(), request.size()).stream().map(MeetingService::line).toList(),
+				request.page(), request.size(), meetings.count(scope));
+	}
+
+	private static MeetingView line(MeetingRow m) {
+		return new MeetingView(m.id(), m.organizationId(), m.organizationName(), m.kind(), m.term(), m.sessionNo(), m.heldOn(), m.place(),
+				m.membersTotal(), m.membersPresent(), m.membersTotal() == null ? null : m.kind().quorate(m.membersPresent(), m.membersTotal()),
+				new Report(m.reportTitle(), m.reportReporter(), m.reportDocument()), List.of(), List.of());
 	}
 
 	/** The minutes (会议纪要) as a PDF; the download is audited. */

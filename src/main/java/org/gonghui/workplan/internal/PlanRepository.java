@@ -87,6 +87,30 @@ class PlanRepository {
 				+ " limit :limit").param("scope", scope).param("y", year == null ? 0 : year).param("limit", limit).query(PlanRepository::plan).list();
 	}
 
+	/** A page of plans in scope, newest year first or by organisation; the ordering is one of two fixed clauses. */
+	List<PlanRow> page(String scope, Integer year, boolean byOrganization, long offset, int limit) {
+		String order = byOrganization ? " order by o.name, p.plan_year desc, p.id" : " order by p.plan_year desc, p.organization_path, p.id";
+		return jdbc.sql(SELECT + " where p.organization_path like :scope and (p.plan_year = :y or :y = 0)" + order + " limit :limit offset :offset")
+			.param("scope", scope).param("y", year == null ? 0 : year).param("limit", limit).param("offset", offset).query(PlanRepository::plan).list();
+	}
+
+	long count(String scope, Integer year) {
+		return jdbc.sql("select count(*) from wp_plan where organization_path like :scope and (plan_year = :y or :y = 0)").param("scope", scope)
+			.param("y", year == null ? 0 : year).query(Long.class).single();
+	}
+
+	/** Draft plans in scope, for the meeting form's "adopts the plan" choice. */
+	List<PlanRow> drafts(String scope, int limit) {
+		return jdbc.sql(SELECT + " where p.organization_path like :scope and p.status = 'DRAFT' order by p.plan_year desc, o.name limit :limit")
+			.param("scope", scope).param("limit", limit).query(PlanRepository::plan).list();
+	}
+
+	/** The organisations directly below one, for splitting a target among them. */
+	List<PlanService.Child> childOrganizations(long organizationId) {
+		return jdbc.sql("select id, name from organization where parent_id = :p order by name, id").param("p", organizationId)
+			.query((rs, n) -> new PlanService.Child(rs.getLong(1), rs.getString(2))).list();
+	}
+
 	List<PlanService.PriorityRow> priorities(long plan) {
 		return jdbc.sql("select text, owners from wp_priority where plan_id = :p order by position").param("p", plan)
 			.query((rs, n) -> new PlanService.PriorityRow(rs.getString(1), rs.getString(2))).list();

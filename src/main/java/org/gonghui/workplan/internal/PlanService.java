@@ -16,6 +16,7 @@ import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.Metric;
 import org.gonghui.shared.InvalidInputException;
+import org.gonghui.shared.PageResult;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.shared.StateConflictException;
@@ -75,6 +76,10 @@ public class PlanService {
 
 	public record PlanView(long id, long organizationId, String organizationName, int year, String title, PlanStatus status, LocalDate adoptedOn,
 			List<PriorityRow> priorities, List<TargetView> targets) {
+	}
+
+	/** An organisation directly below the plan's, which a target may be split to. */
+	public record Child(long id, String name) {
 	}
 
 	public record PlanLine(long id, long organizationId, String organizationName, int year, String title, PlanStatus status) {
@@ -233,6 +238,30 @@ public class PlanService {
 		metrics.requireStaff();
 		return plans.list(currentUser.scope().pathPattern(), year, 200).stream()
 			.map(p -> new PlanLine(p.id(), p.organizationId(), p.organizationName(), p.year(), p.title(), p.status())).toList();
+	}
+
+	/** A page of plans in scope for a year (null: every year), by year or by organisation. */
+	@Transactional(readOnly = true)
+	public PageResult<PlanLine> page(Integer year, boolean byOrganization, PageResult.Request request) {
+		metrics.requireStaff();
+		String scope = currentUser.scope().pathPattern();
+		return new PageResult<>(plans.page(scope, year, byOrganization, request.offset(), request.size()).stream()
+			.map(p -> new PlanLine(p.id(), p.organizationId(), p.organizationName(), p.year(), p.title(), p.status())).toList(), request.page(),
+				request.size(), plans.count(scope, year));
+	}
+
+	/** Draft plans in scope a meeting may adopt. */
+	@Transactional(readOnly = true)
+	public List<PlanLine> drafts() {
+		metrics.requireStaff();
+		return plans.drafts(currentUser.scope().pathPattern(), 200).stream()
+			.map(p -> new PlanLine(p.id(), p.organizationId(), p.organizationName(), p.year(), p.title(), p.status())).toList();
+	}
+
+	/** The organisations a target of the plan may be split to. */
+	@Transactional(readOnly = true)
+	public List<Child> children(long planId) {
+		return plans.childOrganizations(visible(planId).organizationId());
 	}
 
 	/**

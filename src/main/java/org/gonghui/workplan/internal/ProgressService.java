@@ -20,6 +20,7 @@ import org.gonghui.workplan.TargetStatus;
 import org.gonghui.workplan.internal.PlanRepository.ChildTarget;
 import org.gonghui.workplan.internal.PlanRepository.PlanRow;
 import org.gonghui.workplan.internal.PlanRepository.TargetRow;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,28 +38,34 @@ public class ProgressService {
 	private final PlanService planService;
 	private final MetricCatalog metrics;
 	private final Clock clock;
+	private final LateSurge lateSurge;
 
-	ProgressService(PlanRepository plans, PlanService planService, MetricCatalog metrics, Clock clock) {
+	ProgressService(PlanRepository plans, PlanService planService, MetricCatalog metrics, Clock clock,
+			@Value("${gonghui.workplan.late-surge-percent:30}") int lateSurgePercent, @Value("${gonghui.workplan.late-surge-minimum:5}") long lateSurgeMinimum) {
 		this.plans = plans;
 		this.planService = planService;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.lateSurge = new LateSurge(lateSurgePercent, lateSurgeMinimum);
 	}
 
 	public record ChildProgress(long organizationId, String organizationName, long planId, long value, Long actual, BigDecimal percent) {
 	}
 
-	/** {@code actual} is null when the metric hides so small a count or no longer exists; {@code status} then too. */
+	/**
+	 * {@code actual} is null when the metric hides so small a count or no longer exists; {@code status} then too.
+	 * {@code lateSurge}: more than the configured share of the actual came in the last seven days (待核查).
+	 */
 	public record TargetProgress(long id, String metric, String label, String unit, long value, Long actual, BigDecimal percent, BigDecimal expected,
 			TargetStatus status, boolean livelihood, boolean listsRecords, Long parentTargetId, List<ChildProgress> children, Long childrenSum,
-			boolean shortfall) {
+			boolean shortfall, boolean lateSurge) {
 	}
 
 	public record PlanProgress(long planId, long organizationId, String organizationName, int year, String title, PlanStatus status, LocalDate asOf,
 			List<TargetProgress> targets) {
 	}
 
-	public record Drill(TargetProgress target, long planId, String organizationName, int year, List<Counted> records, boolean truncated) {
+	public record Drill(TargetProgress target, long planId, long organizationId, String organizationName, int year, List<Counted> records, boolean truncated) {
 	}
 
 	public LocalDate today() {
@@ -79,6 +86,7 @@ public class ProgressService {
 	/** The plan of an organisation in scope for a year, if it has one (the dashboard's entry). */
 	@Transactional(readOnly = true)
 	public Optional<PlanProgress> progressOf(long organizationId, int year) {
+		metrics.requireStaff();
 		OrganizationSummary org = metrics.visible(organizationId);
 		return plans.findFor(org.id(), year).map(p -> progress(p.id()));
 	}
@@ -99,7 +107,7 @@ public class ProgressService {
 		TargetProgress progress = progress(plan, t, today());
 		List<Counted> records = metrics.find(t.metric()).filter(Metric::listsRecords)
 			.map(m -> m.counted(new OrgPath(plan.organizationPath()), Period.year(plan.year()), MetricCatalog.RECORD_LIMIT)).orElse(List.of());
-		return new Drill(progress, plan.id(), plan.organizationName(), plan.year(), records, records.size() >= MetricCatalog.RECORD_LIMIT);
+		return new Drill(progress, plan.id(), plan.organizationId(), plan.organizationName(), plan.year(), records, records.size() >= MetricCatalog.RECORD_LIMIT);
 	}
 
 	TargetProgress progress(PlanRow plan, TargetRow t, LocalDate today) {
@@ -116,9 +124,11 @@ public class ProgressService {
 			children.add(new ChildProgress(c.organizationId(), c.organizationName(), c.planId(), c.value(), childActual, percent(childActual, c.value())));
 			sum += c.value();
 		}
+		boolean surge = actual != null && metric.isPresent() && LateSurge.window(plan.year(), today)
+			.map(w -> lateSurge.flagged(actual, metric.get().count(new OrgPath(plan.organizationPath()), w))).orElse(false);
 		return new TargetProgress(t.id(), t.metric(), t.label(), unit, t.value(), actual, percent(actual, t.value()), expected,
 				status(actual, t.value(), expected), t.livelihood(), metric.map(Metric::listsRecords).orElse(false), t.parentTargetId(), children,
-				children.isEmpty() ? null : sum, !children.isEmpty() && sum < t.value());
+				children.isEmpty() ? null : sum, !children.isEmpty() && sum < t.value(), surge);
 	}
 
 	static BigDecimal percent(Long actual, long value) {
