@@ -51,7 +51,8 @@ class PageTourBrowserTests {
 				"/members/applications", "/members/coverage", "/members/welcome-packages?districtId=" + fengtai, "/members/import",
 				"/sites/manage", "/sites/manage/" + site, "/sites/manage/new", "/sites/manage/import", "/sites/manage/feedback",
 				"/activities/manage", "/activities/manage/new", "/caravans", "/caravans/new",
-				"/competitions", "/competitions/new", "/honorees", "/honorees/new", "/honorees/" + honoree, "/showcase", "/accounts", "/accounts/new", "/account/password"));
+				"/competitions", "/competitions/new", "/honorees", "/honorees/new", "/honorees/" + honoree, "/showcase", "/accounts", "/accounts/new", "/account/password",
+				"/search", "/search?q=王强", "/search?q=驿站&kind=SITE"));
 		activities.stream().findFirst().ifPresent(a -> pages.add("/activities/manage/" + a));
 		// The booklet pages; a booklet of 丰台's own when another test has made one (the demo's is 北京公交's).
 		long plenary = first("select id from news_article where headline like '今年将建3个%'");
@@ -87,7 +88,7 @@ class PageTourBrowserTests {
 	}
 
 	private static final List<String> PUBLIC_PAGES = List.of("/login", "/join", "/privacy", "/me/claim", "/sites", "/competitions", "/showcase",
-			"/gongshi", "/news", "/news/tags/心理关爱");
+			"/gongshi", "/news", "/news/tags/心理关爱", "/search", "/search?q=驿站");
 
 	@Test
 	void everyStaffPageOnTheDesktopAndOnAPhone() {
