@@ -145,6 +145,27 @@ class PageTourBrowserTests {
 		assertThat(problems).isEmpty();
 	}
 
+	/** Work plans: 丰台 on the dashboard, a target's drill-down and split, the plans, the plenary and the forms. */
+	@Test
+	void everyWorkplanPageOnTheDesktopAndOnAPhone() {
+		List<String> problems = new ArrayList<>();
+		long fengtai = TestOrganizations.id(jdbc, "丰台区总工会");
+		long plan = first("select id from wp_plan where organization_id = " + fengtai + " order by plan_year desc");
+		long stations = first("select id from wp_target where plan_id = " + plan + " and metric = 'sites-opened.OUTDOOR_WORKER_STATION'");
+		long plenary = first("select id from wp_meeting where organization_id = " + fengtai + " and term = 13 and session_no = 4");
+		List<String> pages = List.of("/workplan/dashboard", "/workplan/plans/" + plan + "/targets/" + stations,
+				"/workplan/plans/" + plan + "/targets/" + stations + "/split", "/workplan/plans", "/workplan/plans/" + plan, "/workplan/plans/new",
+				"/workplan/meetings", "/workplan/meetings/" + plenary, "/workplan/meetings/new");
+		for (boolean phone : new boolean[] { false, true }) {
+			try (Browser browser = phone ? BrowserTestSupport.phone("http://localhost:" + port, 375, 800)
+					: BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+				browser.signIn("fengtai");
+				tour(browser, pages, "workplan" + (phone ? "-375" : "-1440"), phone, problems);
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
 	/** The counsellor's desk, and 朝阳's staff on a counsellor of theirs (the demo counsellors serve 朝阳). */
 	@Test
 	void everyCounsellorPageOnTheDesktopAndOnAPhone() {

@@ -71,6 +71,7 @@ class WorkplanPageWebTests {
 			.andExpect(header().string("Content-Security-Policy", containsString("style-src 'self' 'unsafe-inline'")))
 			.andExpect(content().string(containsString("民生实事项目"))).andExpect(content().string(containsString("新建户外劳动者服务站点")))
 			.andExpect(content().string(containsString("workplan-chart"))).andExpect(content().string(containsString("分解不足")))
+			.andExpect(content().string(containsString(year() + " 年工作计划看板")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html.indexOf("livelihood-targets")).isLessThan(html.indexOf("id=\"targets\""));
 		mvc.perform(get("/workplan/dashboard.json").param("org", Long.toString(id(jdbc, "丰台区总工会"))).param("year", Integer.toString(year()))
