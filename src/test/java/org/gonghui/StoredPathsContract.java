@@ -28,7 +28,8 @@ abstract class StoredPathsContract {
 	private static final String[][] COLUMNS = { { "care_assessment", "organization_path" }, { "care_follow_up", "organization_path" },
 			{ "care_booking", "union_path" }, { "care_rating", "organization_path" }, { "aid_enrolment", "union_path" }, { "aid_cover", "union_path" },
 			{ "aid_claim", "union_path" }, { "member", "union_path" }, { "honoree", "organization_path" }, { "wp_meeting", "organization_path" },
-			{ "wp_plan", "organization_path" } };
+			{ "wp_plan", "organization_path" }, { "wp_snapshot", "organization_path" }, { "std_template", "federation_path" },
+			{ "std_campaign", "district_path" }, { "std_assessment", "union_path" } };
 
 	@Autowired
 	OrganizationService organizations;
