@@ -166,6 +166,28 @@ class PageTourBrowserTests {
 		assertThat(problems).isEmpty();
 	}
 
+	/** Standardisation: 丰台 on the campaigns, the ranking and the appealed 泛华; the union's chairs on their own assessment. */
+	@Test
+	void everyStandardisationPageOnTheDesktopAndOnAPhone() {
+		List<String> problems = new ArrayList<>();
+		long campaign = first("select id from std_campaign order by id");
+		String fanhua = "/standard/assessments/" + first("select a.id from std_assessment a join organization o on o.id = a.union_id where o.name = '泛华集团工会'");
+		String education = "/standard/assessments/"
+				+ first("select a.id from std_assessment a join organization o on o.id = a.union_id where o.name = '丰台区教育工会'");
+		var visits = java.util.Map.of("fengtai", List.of("/standard", "/standard/campaigns/" + campaign, "/standard/campaigns/" + campaign + "?sort=name",
+				education, fanhua), "fanhua", List.of("/standard", fanhua), "fengjiao", List.of(education));
+		for (boolean phone : new boolean[] { false, true }) {
+			for (var visit : visits.entrySet()) {
+				try (Browser browser = phone ? BrowserTestSupport.phone("http://localhost:" + port, 375, 800)
+						: BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+					browser.signIn(visit.getKey());
+					tour(browser, visit.getValue(), visit.getKey() + (phone ? "-375" : "-1440"), phone, problems);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
 	/** The counsellor's desk, and 朝阳's staff on a counsellor of theirs (the demo counsellors serve 朝阳). */
 	@Test
 	void everyCounsellorPageOnTheDesktopAndOnAPhone() {

@@ -456,7 +456,8 @@ public class StandardService {
 		TemplateRow t = repo.template(c.templateId()).orElseThrow();
 		List<ScoreView> items = scoreViews(a, c, t);
 		int current = a.status() == AssessmentStatus.FINAL ? a.finalScore()
-				: total(items, a.status() == AssessmentStatus.DRAFT ? ScoreView::selfPoints : ScoreView::reviewPoints);
+				: total(items, a.status() == AssessmentStatus.DRAFT || a.status() == AssessmentStatus.SUBMITTED ? ScoreView::selfPoints
+						: ScoreView::reviewPoints);
 		boolean union = isUnion(a);
 		boolean reviewer = isReviewer(a);
 		AssessmentStatus s = a.status();
