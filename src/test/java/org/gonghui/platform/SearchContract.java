@@ -43,6 +43,12 @@ abstract class SearchContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The start-up data is written after the index's first load and arrives by the poll; the news comes last. */
+	@org.junit.jupiter.api.BeforeEach
+	void demoDataIndexed() {
+		await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(staff("admin", "全体会议"), "ARTICLE")).isNotEmpty());
+	}
+
 	String staff(String account, String q) throws Exception {
 		return json(get("/api/search").param("q", q).param("size", "100").with(httpBasic(account, PASSWORD)));
 	}
