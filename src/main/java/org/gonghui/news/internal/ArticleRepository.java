@@ -207,16 +207,23 @@ class ArticleRepository {
 		}
 	}
 
-	/** Articles per contributor and role published in a period, in scope: the correspondents' points (通讯员积分). */
-	List<ContributorCount> contributors(String scope, LocalDate from, LocalDate to) {
+	/** Articles per contributor and role published in a period (Beijing dates), in scope and under a subtree: the correspondents' points (通讯员积分). */
+	List<ContributorCount> contributors(String scope, String under, LocalDate from, LocalDate to) {
 		return jdbc.sql("select b.name, b.username, b.role, count(distinct a.id) as articles from news_byline b"
 				+ " join news_article a on a.id = b.article_id join organization o on o.id = a.organization_id"
-				+ " where a.status = 'PUBLISHED' and o.path like :scope and a.published_on between :from and :to"
+				+ " where a.status = 'PUBLISHED' and o.path like :scope and o.path like :under and a.published_on between :from and :to"
 				+ " group by b.name, b.username, b.role order by articles desc, b.name, b.role")
-			.param("scope", scope).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+			.param("scope", scope).param("under", under).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
 			.query((rs, n) -> new ContributorCount(rs.getString("name"), rs.getString("username"), BylineRole.valueOf(rs.getString("role")),
 					rs.getLong("articles")))
 			.list();
+	}
+
+	/** Published articles in the period, in scope and under a subtree (each once, whatever its bylines). */
+	long countPublished(String scope, String under, LocalDate from, LocalDate to) {
+		return jdbc.sql("select count(*) from news_article a join organization o on o.id = a.organization_id"
+				+ " where a.status = 'PUBLISHED' and o.path like :scope and o.path like :under and a.published_on between :from and :to")
+			.param("scope", scope).param("under", under).param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query(Long.class).single();
 	}
 
 	record ContributorCount(String name, String username, BylineRole role, long articles) {

@@ -1,12 +1,15 @@
 package org.gonghui.news.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.gonghui.news.ArticleStatus;
 import org.gonghui.news.ReviewStage;
 import org.gonghui.news.internal.ArticleService;
+import org.gonghui.news.internal.ContributorFigures;
+import org.gonghui.news.internal.ContributorFigures.Sort;
 import org.gonghui.news.internal.ArticleService.ArticleInput;
 import org.gonghui.news.internal.ArticleService.ArticleLine;
 import org.gonghui.news.internal.ArticleService.ArticleView;
@@ -14,6 +17,7 @@ import org.gonghui.news.internal.ArticleService.BylineInput;
 import org.gonghui.news.internal.ArticleService.LinkInput;
 import org.gonghui.news.internal.ArticleService.PublicArticle;
 import org.gonghui.shared.PageResult;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +35,10 @@ class ArticleApiController {
 
 	private final ArticleService articles;
 	private final org.gonghui.news.internal.DraftService drafts;
+	private final ContributorFigures figures;
 
-	ArticleApiController(ArticleService articles, org.gonghui.news.internal.DraftService drafts) {
+	ArticleApiController(ArticleService articles, org.gonghui.news.internal.DraftService drafts, ContributorFigures figures) {
+		this.figures = figures;
 		this.articles = articles;
 		this.drafts = drafts;
 	}
@@ -124,6 +130,18 @@ class ArticleApiController {
 	ArticleView withdraw(@PathVariable long id, @RequestBody(required = false) WithdrawRequest r) {
 		articles.withdraw(id, r == null ? null : r.reason());
 		return articles.get(id);
+	}
+
+	@GetMapping("/api/articles/contributors")
+	@Operation(summary = "Published articles per person named in a byline and role, over a period of Beijing publication dates, in scope",
+			description = "from and to (yyyy-MM-dd, both included) default to this year so far; organizationId narrows to a subtree in scope;"
+					+ " sort ARTICLES (most first), NAME or ROLE. 400 when from is after to or the period is longer than ten years,"
+					+ " or the organisation is outside the caller's scope.")
+	ContributorFigures.Figures contributors(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Long organizationId, @RequestParam(required = false) Sort sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return figures.figures(from, to, organizationId, sort, new PageResult.Request(page, size));
 	}
 
 	@GetMapping("/api/articles/reviewers")
