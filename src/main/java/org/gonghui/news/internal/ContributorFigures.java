@@ -148,7 +148,7 @@ public class ContributorFigures {
 
 	private void requireStaff() {
 		if (!articleService.mayWrite()) {
-			throw new AccessDeniedException("news.contributors");
+			throw new AccessDeniedException("Not allowed to read the contributors' figures");
 		}
 	}
 }
