@@ -56,7 +56,7 @@ class PageTourBrowserTests {
 		activities.stream().findFirst().ifPresent(a -> pages.add("/activities/manage/" + a));
 		// The booklet pages; a booklet of 丰台's own when another test has made one (the demo's is 北京公交's).
 		long plenary = first("select id from news_article where headline like '今年将建3个%'");
-		pages.addAll(List.of("/articles", "/articles/new", "/articles/" + plenary, "/news/" + plenary));
+		pages.addAll(List.of("/articles", "/articles/new", "/articles/contributors?from=2026-01-01", "/articles/" + plenary, "/news/" + plenary));
 		pages.addAll(List.of("/booklets", "/booklets/new", "/booklets/new?unit=" + TestOrganizations.id(jdbc, "泛华集团工会")));
 		jdbc.sql("select b.id from booklet b join organization o on o.id = b.organization_id where o.path like '" + TestOrganizations.path(jdbc, fengtai)
 				+ "%' order by b.id").query(Long.class).list().stream().findFirst().ifPresent(b -> pages.add("/booklets/" + b));
