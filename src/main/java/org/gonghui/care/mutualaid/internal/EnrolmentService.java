@@ -45,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnrolmentService {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EnrolmentService.class);
+
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private final EnrolmentRepository enrolments;
@@ -184,7 +186,16 @@ public class EnrolmentService {
 			if (plan.minAge() == null && plan.maxAge() == null) {
 				return true;
 			}
-			int age = Period.between(new IdNumber(cipher.decrypt(c.idNumberCipher())).birthDate(), on).getYears();
+			int age;
+			try {
+				age = Period.between(new IdNumber(cipher.decrypt(c.idNumberCipher())).birthDate(), on).getYears();
+			}
+			catch (IllegalArgumentException | IllegalStateException unreadable) {
+				// A record whose number cannot be read (a damaged row) has no known age: not eligible for an age-limited
+				// plan, and the union's other members are still enrolled. Logged without the value.
+				log.warn("Member {} has an unreadable ID number; left out of plan {}", c.id(), plan.id());
+				return false;
+			}
 			return (plan.minAge() == null || age >= plan.minAge()) && (plan.maxAge() == null || age <= plan.maxAge());
 		}).toList();
 	}

@@ -1,5 +1,6 @@
 package org.gonghui.workplan.standard.internal;
 
+import org.gonghui.workplan.standard.internal.StandardService.EvidenceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

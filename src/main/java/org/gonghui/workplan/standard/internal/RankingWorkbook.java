@@ -12,10 +12,10 @@ import org.gonghui.workplan.standard.internal.StandardService.CampaignView;
 import org.gonghui.workplan.standard.internal.StandardService.RankingRow;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /** The ranking table of a campaign as .xlsx, the rows the caller may see, in the order asked; audited. */
-@Component
+@Service
 public class RankingWorkbook {
 
 	private final StandardService service;

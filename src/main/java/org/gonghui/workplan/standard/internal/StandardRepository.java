@@ -1,5 +1,6 @@
 package org.gonghui.workplan.standard.internal;
 
+import org.gonghui.workplan.standard.internal.StandardService.EvidenceFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -52,6 +52,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StandardService {
 
+	/** An evidence file as stored: its display name, the type read from its content, the bytes. */
+	public record EvidenceFile(String fileName, String fileType, byte[] content) {
+	}
+
 	/** Names sort as a Chinese reader expects (by pinyin), not by code point. */
 	private static final Comparator<Object> CHINESE = java.text.Collator.getInstance(java.util.Locale.CHINA);
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.gonghui.workplan.standard.internal.EvidenceFile;
+import org.gonghui.workplan.standard.internal.StandardService.EvidenceFile;
 
 /** Sends an evidence file as a download of the type read from its content, never rendered in the page's origin. */
 final class EvidenceDownload {
