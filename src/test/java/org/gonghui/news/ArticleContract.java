@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.gonghui.TestUsers;
+import org.gonghui.news.internal.ArticlePhotoService;
+import org.gonghui.news.internal.ArticlePhotoService.PhotoInput;
 import org.gonghui.news.internal.ArticleService;
 import org.gonghui.news.internal.ArticleService.ArticleInput;
 import org.gonghui.news.internal.ArticleService.BylineInput;
@@ -34,6 +36,9 @@ abstract class ArticleContract {
 
 	@Autowired
 	ArticleService articles;
+
+	@Autowired
+	ArticlePhotoService photos;
 
 	@Autowired
 	UserDetailsService users;
@@ -102,6 +107,74 @@ abstract class ArticleContract {
 		as("longtan", () -> articles.update(id, input, 0));
 		assertThatThrownBy(() -> as("longtan", () -> articles.update(id, input, 0))).isInstanceOf(StateConflictException.class);
 		assertThat(as("longtan", () -> articles.get(id)).headline()).isEqualTo("改过的标题");
+	}
+
+	private static byte[] jpegWithExif() throws java.io.IOException {
+		var out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", out);
+		byte[] plain = out.toByteArray();
+		// An APP1 (Exif) segment after SOI, as a phone writes it, with a position in it.
+		byte[] exif = "Exif\0\0GPS 39.86N 116.28E".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		var withExif = new java.io.ByteArrayOutputStream();
+		withExif.write(plain, 0, 2);
+		withExif.write(new byte[] { (byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) (exif.length + 2) });
+		withExif.write(exif);
+		withExif.write(plain, 2, plain.length - 2);
+		return withExif.toByteArray();
+	}
+
+	@Test
+	void photosInOrderWithCaptionsAndCreditsPublicOnlyWhilePublished() throws Exception {
+		long id = draft("fengtai", "六里桥街道总工会", "六里桥职工运动会", "运动会");
+		byte[] jpeg = jpegWithExif();
+		long first = as("fengtai", () -> photos.add(id, new PhotoInput(jpeg, "职工参加拔河比赛", "杜弘光", null)));
+		long second = as("fengtai", () -> photos.add(id, new PhotoInput(jpeg, "颁奖仪式", null, "fengtai")));
+		assertThat(as("fengtai", () -> articles.get(id)).photos()).extracting(ArticleService.PhotoView::id).containsExactly(first, second);
+		as("fengtai", () -> photos.moveUp(id, second));
+		var view = as("fengtai", () -> articles.get(id));
+		assertThat(view.photos()).extracting(ArticleService.PhotoView::caption).containsExactly("颁奖仪式", "职工参加拔河比赛");
+		assertThat(view.photos()).extracting(ArticleService.PhotoView::creditName).containsExactly("丰台区总工会工作人员", "杜弘光");
+		assertThat(view.photos().get(0).creditUsername()).isEqualTo("fengtai");
+		assertThat(view.photos().get(0).width()).isEqualTo(64);
+
+		byte[] stored = as("fengtai", () -> photos.staffPhoto(id, first)).content();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("GPS");
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored)).getWidth()).isEqualTo(64);
+
+		// Another district's staff: 404 as for a missing article, for reading and for writing.
+		assertThatThrownBy(() -> as("chaoyang", () -> photos.staffPhoto(id, first))).isInstanceOf(RecordNotFoundException.class);
+		assertThatThrownBy(() -> as("chaoyang", () -> photos.add(id, new PhotoInput(jpeg, "说明", "张三", null))))
+			.isInstanceOf(RecordNotFoundException.class);
+		assertThatThrownBy(() -> photos.publicPhoto(id, first)).isInstanceOf(RecordNotFoundException.class);
+
+		publish(id, "fengtai");
+		assertThat(photos.publicPhoto(id, first).contentType()).isEqualTo("image/jpeg");
+		assertThat(articles.publicArticle(id).photos()).hasSize(2);
+		assertThatThrownBy(() -> as("fengtai", () -> photos.add(id, new PhotoInput(jpeg, "发布后", "张三", null))))
+			.isInstanceOf(StateConflictException.class);
+		// A photo of another article is not found through this one.
+		long other = draft("fengtai", "六里桥街道总工会", "另一篇", "运动会");
+		assertThatThrownBy(() -> photos.publicPhoto(other, first)).isInstanceOf(RecordNotFoundException.class);
+
+		as("fengtai", () -> articles.withdraw(id, "图片有误"));
+		assertThatThrownBy(() -> photos.publicPhoto(id, first)).isInstanceOf(RecordNotFoundException.class);
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'article.photo.add' and target_id = :id").param("id", String.valueOf(id))
+			.query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void aWrongPhotoStoresNothing() {
+		long id = draft("fengtai", "六里桥街道总工会", "六里桥职工书画展", "书画展");
+		byte[] text = "not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		var e = org.assertj.core.api.Assertions.catchThrowableOfType(org.gonghui.shared.InvalidInputException.class,
+				() -> as("fengtai", () -> photos.add(id, new PhotoInput(text, " ", "名字超过二十个字的摄影者名字名字名字名字名字", null))));
+		assertThat(e.problems()).extracting(org.gonghui.shared.InvalidInputException.FieldProblem::field)
+			.containsExactlyInAnyOrder("caption", "creditName", "photo");
+		assertThat(e.problems()).extracting(org.gonghui.shared.InvalidInputException.FieldProblem::code).contains("photo.type",
+				"news.photo.captionRequired");
+		assertThatThrownBy(() -> as("fengtai", () -> photos.add(id, new PhotoInput(null, "说明", "张三", "no-such-account"))))
+			.isInstanceOf(org.gonghui.shared.InvalidInputException.class);
+		assertThat(jdbc.sql("select count(*) from news_photo where article_id = :id").param("id", id).query(Long.class).single()).isZero();
 	}
 
 	@Test

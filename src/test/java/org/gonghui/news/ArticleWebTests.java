@@ -9,9 +9,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -279,5 +281,41 @@ class ArticleWebTests {
 		mvc.perform(get("/activities/manage/" + visit + "/summary").with(longtan)).andExpect(content().string(containsString("id=\"draft-article\"")));
 		mvc.perform(post("/articles/drafts").with(longtan).with(csrf()).param("activityId", String.valueOf(visit)))
 			.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern(".*/articles/\\d+/edit")));
+	}
+
+	@Test
+	void photosOnTheStaffAndPublicPagesAndTheShareCard() throws Exception {
+		long id = create("longtan", "龙潭街道总工会", "龙潭职工图片报道");
+		var longtan = user(users.loadUserByUsername("longtan"));
+		var out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(80, 60, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+		var png = new org.springframework.mock.web.MockMultipartFile("photo", "a.png", "image/png", out.toByteArray());
+		mvc.perform(multipart("/articles/" + id + "/photos").file(png).param("caption", "职工参观时传祥纪念馆").param("creditName", "边磊").with(longtan)
+			.with(csrf())).andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "news.photo.added"));
+		// A renamed text file: a clear Chinese reason, nothing stored.
+		var fake = new org.springframework.mock.web.MockMultipartFile("photo", "b.jpg", "image/jpeg", "hello".getBytes());
+		mvc.perform(multipart("/articles/" + id + "/photos").file(fake).param("caption", "说明").param("creditName", "边磊").with(longtan).with(csrf())
+			.locale(java.util.Locale.SIMPLIFIED_CHINESE))
+			.andExpect(flash().attribute("errorText", containsString("只能上传 JPEG 或 PNG 图片")));
+		mvc.perform(multipart("/articles/" + id + "/photos").file(png).param("caption", "").param("creditName", "边磊").with(longtan).with(csrf()))
+			.andExpect(flash().attribute("errorText", containsString("请填写图片说明")));
+		long photo = jdbc.sql("select id from news_photo where article_id = :a").param("a", id).query(Long.class).single();
+		mvc.perform(get("/articles/" + id).with(longtan)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/articles/" + id + "/photos/" + photo)))
+			.andExpect(content().string(containsString("（边磊 摄）"))).andExpect(content().string(containsString("id=\"photo-upload\"")));
+		mvc.perform(get("/articles/" + id + "/photos/" + photo).with(longtan)).andExpect(status().isOk())
+			.andExpect(content().contentType("image/png"));
+		mvc.perform(get("/articles/" + id + "/photos/" + photo).with(user(users.loadUserByUsername("fengtai")))).andExpect(status().isNotFound());
+		mvc.perform(get("/news/" + id + "/photos/" + photo)).andExpect(status().isNotFound());
+
+		api("longtan", "POST", "/api/articles/" + id + "/submit", null).andExpect(status().isOk());
+		reviewedBy(id, "longtan", "beijing", "admin");
+		api("longtan", "POST", "/api/articles/" + id + "/publish", null).andExpect(status().isOk());
+		mvc.perform(get("/news/" + id)).andExpect(status().isOk()).andExpect(content().string(containsString("<figcaption>")))
+			.andExpect(content().string(containsString("职工参观时传祥纪念馆")))
+			.andExpect(content().string(containsString("property=\"og:image\" content=\"http://localhost/news/" + id + "/photos/" + photo + "\"")));
+		mvc.perform(get("/news/" + id + "/photos/" + photo)).andExpect(status().isOk()).andExpect(header().string("Cache-Control", "no-cache"));
+		api("longtan", "POST", "/api/articles/" + id + "/withdraw", "{\"reason\":\"图片有误\"}").andExpect(status().isOk());
+		mvc.perform(get("/news/" + id + "/photos/" + photo)).andExpect(status().isNotFound());
 	}
 }

@@ -186,6 +186,15 @@ class ArticleRepository {
 			.list();
 	}
 
+	/** The article's photos in print order, without their bytes. */
+	List<ArticleService.PhotoView> photos(long articleId) {
+		return jdbc.sql("select id, position, caption, credit_name, credit_username, width, height from news_photo where article_id = :a"
+				+ " order by position, id").param("a", articleId)
+			.query((rs, n) -> new ArticleService.PhotoView(rs.getLong("id"), rs.getInt("position"), rs.getString("caption"), rs.getString("credit_name"),
+					rs.getString("credit_username"), rs.getInt("width"), rs.getInt("height")))
+			.list();
+	}
+
 	/** The reviewers named for a stage by each of the given organisations (an article's path, root first). */
 	List<Reviewer> reviewers(Collection<Long> organizationIds) {
 		if (organizationIds.isEmpty()) {

@@ -94,6 +94,10 @@ public class ArticleService {
 	public record StepView(String action, ReviewStage stage, ArticleStatus to, String actor, String actorName, String note, LocalDateTime at) {
 	}
 
+	/** A photo of the article, in print order: its caption (图片说明) and credit (摄影), without the bytes. */
+	public record PhotoView(long id, int position, String caption, String creditName, String creditUsername, int width, int height) {
+	}
+
 	/** What the caller may do with the article now. */
 	public record Moves(boolean edit, boolean submit, boolean review, boolean publish, boolean withdraw) {
 	}
@@ -101,7 +105,7 @@ public class ArticleService {
 	public record ArticleView(long id, long organizationId, String organizationName, String kicker, String headline, String subheading, String body,
 			ArticleStatus status, List<BylineView> bylines, String bylineText, List<String> tags, List<LinkView> links, LocalDate publishedOn,
 			String withdrawnReason, String createdBy, LocalDateTime updatedAt, int stagesSigned, ReviewStage nextStage, List<StepView> steps, Moves moves,
-			String sourceKind, Long sourceId) {
+			String sourceKind, Long sourceId, List<PhotoView> photos) {
 	}
 
 	/** A line of the staff list. */
@@ -111,7 +115,8 @@ public class ArticleService {
 
 	/** A published article as the public sees it; {@code summary} is the start of its text for lists, the feed and share cards. */
 	public record PublicArticle(long id, long organizationId, String organizationName, String kicker, String headline, String subheading, String body,
-			String bylineText, List<String> tags, List<LinkView> links, LocalDate publishedOn, Instant publishedAt, String summary) {
+			String bylineText, List<String> tags, List<LinkView> links, LocalDate publishedOn, Instant publishedAt, String summary,
+			List<PhotoView> photos) {
 	}
 
 	public boolean mayWrite() {
@@ -244,8 +249,7 @@ public class ArticleService {
 	/** A published article; anything else (draft, withdrawn, unknown) is not found. */
 	@Transactional(readOnly = true)
 	public PublicArticle publicArticle(long id) {
-		return articles.find(id).filter(a -> a.status() == ArticleStatus.PUBLISHED).map(this::publicView)
-			.orElseThrow(() -> new RecordNotFoundException("article", id));
+		return publicView(publishedRow(id));
 	}
 
 	/** The accounts a federation names for each stage (empty lists where it names none). */
@@ -484,6 +488,18 @@ public class ArticleService {
 		}
 	}
 
+	/** An article in the caller's scope that the caller may write (its photos, …); 404 outside the scope. */
+	ArticleRow writable(long id) {
+		ArticleRow a = readable(id);
+		requireWriter();
+		return a;
+	}
+
+	/** A published article; anything else is not found (a withdrawn article's photos leave the public at once). */
+	ArticleRow publishedRow(long id) {
+		return articles.find(id).filter(a -> a.status() == ArticleStatus.PUBLISHED).orElseThrow(() -> new RecordNotFoundException("article", id));
+	}
+
 	private ArticleRow readable(long id) {
 		if (!mayWrite()) {
 			// Workers and anonymous callers read published articles through the public pages only.
@@ -504,7 +520,7 @@ public class ArticleService {
 		return new ArticleView(a.id(), a.organizationId(), a.organizationName(), a.kicker(), a.headline(), a.subheading(), a.body(), a.status(),
 				bylines.stream().map(b -> new BylineView(b.role(), b.name(), b.username())).toList(), Bylines.print(bylines), articles.tags(a.id()),
 				links(a.id()), a.publishedOn(), a.withdrawnReason(), a.createdBy(), local(a.updatedAt()), a.stagesSigned(), next, steps, moves,
-				a.sourceKind(), a.sourceId());
+				a.sourceKind(), a.sourceId(), articles.photos(a.id()));
 	}
 
 	private PublicArticle publicView(ArticleRow a) {
@@ -512,7 +528,8 @@ public class ArticleService {
 		String summary = text.length() > 120 ? text.substring(0, 120) + "…" : text;
 		return new PublicArticle(a.id(), a.organizationId(), a.organizationName(), a.kicker(), a.headline(), a.subheading(), a.body(),
 				Bylines.print(articles.bylines(a.id())), articles.tags(a.id()),
-				links(a.id()).stream().filter(l -> l.href() != null && isPublicHref(l.kind())).toList(), a.publishedOn(), a.publishedAt(), summary);
+				links(a.id()).stream().filter(l -> l.href() != null && isPublicHref(l.kind())).toList(), a.publishedOn(), a.publishedAt(), summary,
+				articles.photos(a.id()));
 	}
 
 	private List<LinkView> links(long articleId) {

@@ -3,6 +3,7 @@ package org.gonghui.news.web;
 import java.util.EnumSet;
 
 import org.gonghui.news.ArticleStatus;
+import org.gonghui.news.internal.ArticlePhotoService;
 import org.gonghui.news.internal.ArticleService;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.platform.NavigationItem;
@@ -36,10 +37,12 @@ class ArticleController {
 
 	private final ArticleService articles;
 	private final org.gonghui.news.internal.DraftService drafts;
+	private final ArticlePhotoService photos;
 	private final MessageSource messages;
 
-	ArticleController(ArticleService articles, org.gonghui.news.internal.DraftService drafts, MessageSource messages) {
+	ArticleController(ArticleService articles, org.gonghui.news.internal.DraftService drafts, ArticlePhotoService photos, MessageSource messages) {
 		this.articles = articles;
+		this.photos = photos;
 		this.drafts = drafts;
 		this.messages = messages;
 	}
@@ -95,6 +98,7 @@ class ArticleController {
 	@GetMapping("/articles/{id:\\d+}")
 	String detail(@PathVariable long id, Model model) {
 		model.addAttribute("article", articles.get(id));
+		model.addAttribute("maxPhotoMegabytes", photos.maxBytes() / (1024 * 1024));
 		model.addAttribute("activeNav", "/articles");
 		return "articles/detail";
 	}

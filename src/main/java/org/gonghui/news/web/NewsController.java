@@ -46,8 +46,8 @@ class NewsController {
 		this.messages = messages;
 	}
 
-	/** What a share card shows (og:*), filled in by the layout's head. */
-	record OpenGraph(String type, String title, String description, String url, String siteName, String publishedTime) {
+	/** What a share card shows (og:*), filled in by the layout's head; {@code image} is absolute (or null), as share cards need. */
+	record OpenGraph(String type, String title, String description, String url, String siteName, String publishedTime, String image) {
 	}
 
 	@GetMapping("/news")
@@ -80,8 +80,11 @@ class NewsController {
 		PublicArticle a = articles.publicArticle(id);
 		model.addAttribute("article", a);
 		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/news/{id}").buildAndExpand(id).toUriString();
+		// The first photo is the share card's picture.
+		String image = a.photos().isEmpty() ? null
+				: ServletUriComponentsBuilder.fromCurrentContextPath().path("/news/{id}/photos/{p}").buildAndExpand(id, a.photos().get(0).id()).toUriString();
 		model.addAttribute("openGraph", new OpenGraph("article", a.headline(), a.summary(), url, a.organizationName(),
-				a.publishedAt() == null ? null : a.publishedAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+				a.publishedAt() == null ? null : a.publishedAt().atOffset(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), image));
 		model.addAttribute("feedUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/news/feed.atom")
 			.queryParam("organizationId", a.organizationId()).build().toUriString());
 		return "news/article";
