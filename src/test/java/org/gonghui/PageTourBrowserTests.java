@@ -210,6 +210,59 @@ class PageTourBrowserTests {
 		assertThat(problems).isEmpty();
 	}
 
+	/**
+	 * News: 丰台 on the reviewers page, a draft with two captioned photos (the upload form) and the plenary's report
+	 * with the same photos on the staff and the public page. The photos and the draft are removed afterwards.
+	 */
+	@Test
+	void everyNewsPageOnTheDesktopAndOnAPhone() throws Exception {
+		List<String> problems = new ArrayList<>();
+		long fengtai = TestOrganizations.id(jdbc, "丰台区总工会");
+		long plenary = first("select id from news_article where headline like '今年将建3个%'");
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("insert into news_article (organization_id, headline, body, status, created_by, created_at, updated_at)"
+				+ " values (:o, '丰台区职工运动会开幕', '<p>本报讯（记者 边磊）近日，丰台区职工运动会开幕。</p>', 'DRAFT', 'fengtai', current_timestamp, current_timestamp)")
+			.param("o", fengtai).update(keys, "id");
+		long draft = keys.getKeyAs(Number.class).longValue();
+		try {
+			for (long article : List.of(plenary, draft)) {
+				photo(article, 1, "丰台区总工会第十三届委员会第四次全体会议现场", 1200, 800);
+				photo(article, 2, "与会代表审议工作报告，举手表决通过今年工作要点和三个服务站点的建设计划", 800, 1000);
+			}
+			List<String> pages = List.of("/articles/reviewers", "/articles/reviewers?organizationId=" + TestOrganizations.id(jdbc, "六里桥街道总工会"),
+					"/articles/" + draft, "/articles/" + plenary, "/news/" + plenary);
+			for (boolean phone : new boolean[] { false, true }) {
+				try (Browser browser = phone ? BrowserTestSupport.phone("http://localhost:" + port, 375, 800)
+						: BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+					browser.signIn("fengtai");
+					tour(browser, pages, "news" + (phone ? "-375" : "-1440"), phone, problems);
+				}
+			}
+		}
+		finally {
+			jdbc.sql("delete from news_photo where article_id in (:a)").param("a", List.of(plenary, draft)).update();
+			jdbc.sql("delete from news_article where id = :a").param("a", draft).update();
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/** A photo of a landscape or portrait shape: a sky-to-ground gradient with a few shapes, so the layout shows. */
+	private void photo(long article, int position, String caption, int width, int height) throws java.io.IOException {
+		var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(120, 170, 220), 0, height, new java.awt.Color(200, 60, 50)));
+		g.fillRect(0, 0, width, height);
+		g.setColor(new java.awt.Color(250, 240, 200));
+		g.fillOval(width / 3, height / 4, width / 3, height / 3);
+		g.dispose();
+		var out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "jpg", out);
+		jdbc.sql("insert into news_photo (article_id, position, caption, credit_name, content_type, content, byte_size, width, height, uploaded_by,"
+				+ " uploaded_at) values (:a, :p, :c, '杜弘光', 'image/jpeg', :b, :s, :w, :h, 'fengtai', current_timestamp)")
+			.param("a", article).param("p", position).param("c", caption).param("b", out.toByteArray()).param("s", out.size()).param("w", width)
+			.param("h", height).update();
+	}
+
 	private static void tour(Browser browser, List<String> pages, String label, boolean phone, List<String> problems) {
 		for (String page : pages) {
 			int violations = browser.cspViolations().size();

@@ -318,4 +318,38 @@ class ArticleWebTests {
 		api("longtan", "POST", "/api/articles/" + id + "/withdraw", "{\"reason\":\"图片有误\"}").andExpect(status().isOk());
 		mvc.perform(get("/news/" + id + "/photos/" + photo)).andExpect(status().isNotFound());
 	}
+
+	@Test
+	void theReviewersPage() throws Exception {
+		var fengtai = user(users.loadUserByUsername("fengtai"));
+		long org = id(jdbc, "丰台区总工会");
+		mvc.perform(get("/articles/reviewers").with(fengtai)).andExpect(status().isOk()).andExpect(content().string(containsString("丰台区总工会")))
+			.andExpect(content().string(containsString("id=\"stage-LEADER\""))).andExpect(content().string(containsString("本范围内的工作人员均可签发")));
+		// A worker, an outside district's staff (they could not open 丰台's articles) and an unknown name: all told at once, nothing stored.
+		mvc.perform(post("/articles/reviewers").with(fengtai).with(csrf()).param("organizationId", String.valueOf(org)).param("EDITOR", "fengtai")
+			.param("DEPARTMENT_HEAD", "worker\nchaoyang").param("LEADER", "nobody-here")).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("账号 worker 不存在"))).andExpect(content().string(containsString("账号 chaoyang 不存在")))
+			.andExpect(content().string(containsString("账号 nobody-here 不存在"))).andExpect(content().string(containsString("nobody-here</textarea>")));
+		assertThat(jdbc.sql("select count(*) from news_reviewer where organization_id = :o").param("o", org).query(Long.class).single()).isZero();
+
+		mvc.perform(post("/articles/reviewers").with(fengtai).with(csrf()).param("organizationId", String.valueOf(org)).param("EDITOR", "fengtai")
+			.param("DEPARTMENT_HEAD", "beijing，admin").param("LEADER", "")).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("message", "news.reviewers.saved"));
+		assertThat(jdbc.sql("select stage || ':' || username from news_reviewer where organization_id = :o order by stage, username").param("o", org)
+			.query(String.class).list()).containsExactly("DEPARTMENT_HEAD:admin", "DEPARTMENT_HEAD:beijing", "EDITOR:fengtai");
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'article.reviewers' and target_id = :o").param("o", String.valueOf(org))
+			.query(Long.class).single()).isEqualTo(3);
+		mvc.perform(get("/articles/reviewers").param("organizationId", String.valueOf(org)).with(fengtai))
+			.andExpect(content().string(containsString("已指定：丰台区总工会工作人员（fengtai）")));
+		// A union below follows 丰台's naming.
+		mvc.perform(get("/articles/reviewers").param("organizationId", String.valueOf(id(jdbc, "六里桥街道总工会"))).with(fengtai))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("未指定，沿用 丰台区总工会 的指定")));
+
+		long chaoyang = id(jdbc, "朝阳区总工会");
+		mvc.perform(get("/articles/reviewers").param("organizationId", String.valueOf(chaoyang)).with(fengtai)).andExpect(status().isNotFound());
+		mvc.perform(post("/articles/reviewers").with(fengtai).with(csrf()).param("organizationId", String.valueOf(chaoyang)).param("EDITOR", "fengtai"))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/articles/reviewers").with(user(users.loadUserByUsername("fanhua")))).andExpect(status().isForbidden());
+		mvc.perform(get("/articles").with(fengtai)).andExpect(content().string(containsString("id=\"reviewers-link\"")));
+	}
 }

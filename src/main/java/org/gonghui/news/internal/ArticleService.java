@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -121,6 +123,11 @@ public class ArticleService {
 
 	public boolean mayWrite() {
 		return currentUser.account().map(a -> WRITERS.contains(a.role())).orElse(false);
+	}
+
+	/** Whether the caller signs reviews, publishes and names reviewers (the federation's staff). */
+	public boolean mayReview() {
+		return isEditor();
 	}
 
 	@Transactional
@@ -254,43 +261,119 @@ public class ArticleService {
 
 	/** The accounts a federation names for each stage (empty lists where it names none). */
 	@Transactional(readOnly = true)
-	public java.util.Map<ReviewStage, List<String>> reviewers(long organizationId) {
+	public Map<ReviewStage, List<String>> reviewers(long organizationId) {
 		var org = organizations.findVisible(organizationId).orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
 		requireEditor();
-		var out = new java.util.EnumMap<ReviewStage, List<String>>(ReviewStage.class);
+		var out = new EnumMap<ReviewStage, List<String>>(ReviewStage.class);
 		for (ReviewStage s : ReviewStage.values()) {
 			out.put(s, articles.reviewers(List.of(org.id())).stream().filter(r -> r.stage() == s).map(ArticleRepository.Reviewer::username).toList());
 		}
 		return out;
 	}
 
-	/** Names the reviewers of one stage for a federation in scope; each must be an existing account. */
+	/** Names the reviewers of one stage for a federation in scope; each must be staff whose scope holds it. */
 	@Transactional
 	public void setReviewers(long organizationId, ReviewStage stage, List<String> usernames) {
-		var org = organizations.findVisible(organizationId).orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
-		requireEditor();
 		if (stage == null) {
+			organizations.findVisible(organizationId).orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
+			requireEditor();
 			throw InvalidInputException.of("stage", "validation.required");
 		}
-		List<String> names = new ArrayList<>();
-		for (String u : usernames == null ? List.<String>of() : usernames) {
-			String clean = Text.clean(u);
-			if (clean == null) {
-				continue;
+		setReviewers(organizationId, Map.of(stage, usernames == null ? List.<String>of() : usernames), "usernames");
+	}
+
+	/** An account named for a stage, with its name as shown. */
+	public record ReviewerView(String username, String displayName) {
+	}
+
+	/**
+	 * A stage as a federation set it: the accounts it names, or, where it names none, the organisation above whose
+	 * naming applies ({@code inheritedFrom}, with those accounts) — null when staff in scope sign.
+	 */
+	public record StageReviewers(ReviewStage stage, List<ReviewerView> named, String inheritedFrom, List<ReviewerView> inherited) {
+	}
+
+	public record ReviewerSettings(long organizationId, String organizationName, List<StageReviewers> stages) {
+	}
+
+	/** The reviewers page of an organisation in scope (the caller's own without one). */
+	@Transactional(readOnly = true)
+	public ReviewerSettings reviewerSettings(Long organizationId) {
+		requireEditor();
+		long id = organizationId != null ? organizationId : currentUser.account().orElseThrow().organizationId();
+		var org = organizations.findVisible(id).orElseThrow(() -> new RecordNotFoundException("organization", id));
+		List<Long> path = new OrgPath(org.path()).ids();
+		var rows = articles.reviewers(path);
+		List<StageReviewers> stages = new ArrayList<>();
+		for (ReviewStage s : ReviewStage.values()) {
+			List<ReviewerView> named = List.of();
+			String from = null;
+			List<ReviewerView> inherited = List.of();
+			for (int i = path.size() - 1; i >= 0; i--) {
+				long at = path.get(i);
+				List<ReviewerView> here = rows.stream().filter(r -> r.stage() == s && r.organizationId() == at).map(r -> reviewerView(r.username())).toList();
+				if (here.isEmpty()) {
+					continue;
+				}
+				if (at == org.id()) {
+					named = here;
+				}
+				else {
+					from = organizations.find(at).map(o -> o.name()).orElse(null);
+					inherited = here;
+				}
+				break;
 			}
-			var account = accounts.find(clean).filter(acc -> EDITORS.contains(acc.role()));
-			if (account.isEmpty()) {
-				throw InvalidInputException.of("usernames", "news.reviewer.unknown", clean);
-			}
-			if (!names.contains(account.get().username())) {
-				names.add(account.get().username());
-			}
+			stages.add(new StageReviewers(s, named, from, inherited));
 		}
-		if (names.size() > 10) {
-			throw InvalidInputException.of("usernames", "news.reviewer.tooMany", 10);
+		return new ReviewerSettings(org.id(), org.name(), stages);
+	}
+
+	private ReviewerView reviewerView(String username) {
+		return new ReviewerView(username, accounts.find(username).map(AccountRef::displayName).orElse(username));
+	}
+
+	/**
+	 * Names the reviewers of the given stages at once; every stage is checked before any is written, so a wrong name
+	 * in one stage leaves all as they were. Problems are reported on {@code field} (or on the stage's name when null).
+	 */
+	@Transactional
+	public void setReviewers(long organizationId, Map<ReviewStage, List<String>> byStage, String field) {
+		var org = organizations.findVisible(organizationId).orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
+		requireEditor();
+		OrgPath orgPath = new OrgPath(org.path());
+		List<FieldProblem> problems = new ArrayList<>();
+		var checked = new EnumMap<ReviewStage, List<String>>(ReviewStage.class);
+		for (var e : byStage.entrySet()) {
+			String f = field != null ? field : e.getKey().name();
+			List<String> names = new ArrayList<>();
+			for (String u : e.getValue()) {
+				String clean = Text.clean(u);
+				if (clean == null) {
+					continue;
+				}
+				// A reviewer must be staff who can open the federation's articles: outside its scope they would see 404.
+				var account = accounts.find(clean).filter(acc -> EDITORS.contains(acc.role()))
+					.filter(acc -> acc.role() == Role.ADMIN || organizations.find(acc.organizationId()).map(o -> orgPath.isWithin(new OrgPath(o.path()))).orElse(false));
+				if (account.isEmpty()) {
+					problems.add(new FieldProblem(f, "news.reviewer.unknown", clean));
+				}
+				else if (!names.contains(account.get().username())) {
+					names.add(account.get().username());
+				}
+			}
+			if (names.size() > 10) {
+				problems.add(new FieldProblem(f, "news.reviewer.tooMany", 10));
+			}
+			checked.put(e.getKey(), names);
 		}
-		articles.replaceReviewers(org.id(), stage, names);
-		audit.record("article.reviewers", "organization", org.id(), stage + ": " + String.join(", ", names));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		checked.forEach((stage, names) -> {
+			articles.replaceReviewers(org.id(), stage, names);
+			audit.record("article.reviewers", "organization", org.id(), stage + ": " + String.join(", ", names));
+		});
 	}
 
 	/** Checks an article's input and turns it into what is stored: text cleaned, body sanitised, bylines resolved. */

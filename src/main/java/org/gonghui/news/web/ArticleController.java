@@ -66,6 +66,7 @@ class ArticleController {
 		model.addAttribute("articles", articles.list(status, null, new PageResult.Request(page, PAGE_SIZE)));
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ArticleStatus.values());
+		model.addAttribute("mayReview", articles.mayReview());
 		model.addAttribute("activeNav", "/articles");
 		return "articles/list";
 	}
