@@ -114,6 +114,9 @@ final class MetricFixture {
 				.param("a", id).param("t", title + position).param("s", Timestamp.from(start)).param("e", Timestamp.from(start.plusSeconds(3600)))
 				.param("p", position++).update();
 		}
+		// As ActivityRepository keeps it when it writes sessions.
+		jdbc.sql("update activity set first_session_at = (select min(s.starts_at) from activity_session s where s.activity_id = :a) where id = :a")
+			.param("a", id).update();
 		return id;
 	}
 

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ActivityMetrics implements MetricSource {
 
-	private static final String FIRST_SESSION = "(select min(s.starts_at) from activity_session s where s.activity_id = a.id)";
+	/** The start of the first session, kept on the row when sessions are written. */
+	private static final String FIRST_SESSION = "a.first_session_at";
 	private static final String HELD = " from activity a join organization o on o.id = a.organization_id where o.path like :scope"
 			+ " and a.status in ('ONGOING', 'FINISHED') and " + FIRST_SESSION + " >= :startAt and " + FIRST_SESSION + " < :endAt";
 	private static final String BY_KIND = " and a.kind = :kind";

@@ -25,7 +25,7 @@ class ActivityRepository {
 			+ " from activity a join organization o on o.id = a.organization_id";
 
 	private static final String LIST_SELECT = "select a.*, o.name as organization_name, o.path as organization_path,"
-			+ " (select min(s.starts_at) from activity_session s where s.activity_id = a.id) as first_start,"
+			+ " a.first_session_at as first_start,"
 			+ " (select count(*) from registration r where r.activity_id = a.id and r.status = 'WAITLISTED') as waitlisted"
 			+ " from activity a join organization o on o.id = a.organization_id";
 
@@ -105,6 +105,12 @@ class ActivityRepository {
 			.param("ends", Timestamp.from(endsAt))
 			.param("counts", counts)
 			.param("position", position)
+			.update();
+		// Sessions are only ever added, so the earliest start kept on the row stays true (ActivityMetrics counts on it).
+		jdbc.sql("update activity set first_session_at = case when first_session_at is null or first_session_at > :starts then :starts"
+				+ " else first_session_at end where id = :activity")
+			.param("starts", Timestamp.from(startsAt))
+			.param("activity", activityId)
 			.update();
 	}
 

@@ -24,7 +24,7 @@ class AttendanceRepository {
 	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private static final String SELECT = "select a.id, a.title, a.kind, a.organization_id, o.name as organization_name, o.path as organization_path,"
-			+ " a.updated_at, (select min(s.starts_at) from activity_session s where s.activity_id = a.id) as first_start"
+			+ " a.updated_at, a.first_session_at as first_start"
 			+ " from activity a join organization o on o.id = a.organization_id"
 			+ " where a.status = 'FINISHED' and a.id in (select c.activity_id from check_in c where c.member_id = :member)";
 

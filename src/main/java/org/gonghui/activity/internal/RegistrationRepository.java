@@ -222,7 +222,7 @@ class RegistrationRepository {
 
 	List<OfMember> ofMember(long memberId, int limit) {
 		return jdbc.sql(SELECT.replace(" from registration r", ", a.title as activity_title,"
-				+ " (select min(s.starts_at) from activity_session s where s.activity_id = a.id) as first_start from registration r")
+				+ " a.first_session_at as first_start from registration r")
 				+ " join activity a on a.id = r.activity_id where r.member_id = :member order by r.id desc limit :limit")
 			.param("member", memberId)
 			.param("limit", limit)
