@@ -622,7 +622,8 @@ public class ArticleService {
 	/** Where a linked record is shown; the public pages link only to records the public may open. */
 	static String href(String kind, long id) {
 		return switch (kind) {
-			case "ACTIVITY", "CARAVAN", "MEETING" -> "/activities/" + id;
+			case "ACTIVITY", "CARAVAN" -> "/activities/" + id;
+			case "MEETING" -> "/workplan/meetings/" + id;
 			case "COMPETITION" -> "/competitions/" + id + "/results";
 			case "SITE" -> "/sites/" + id;
 			case "HONOREE" -> "/showcase/" + id;
