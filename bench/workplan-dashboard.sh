@@ -15,7 +15,8 @@
 # 3. EXPLAIN (ANALYZE, BUFFERS) of the metric queries the targets use, as the application binds them.
 #
 # Needs: java 17+, PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), curl.
-# Environment: REQUESTS (200), BENCH_DB (gonghui_bench_workplan), BENCH_PORT (18093).
+# Environment: REQUESTS (200), BENCH_DB (gonghui_bench_workplan), BENCH_PORT (18093), REUSE_DB=1 to measure again on the
+# database a previous run left (after a code change: rebuild the jar first; Flyway migrates it at start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-200}
@@ -53,6 +54,11 @@ stop_app() {
 }
 
 # --- data ---------------------------------------------------------------------------------------------
+year=$(TZ=Asia/Shanghai date +%Y)
+if [ "${REUSE_DB:-0}" = 1 ] && "${PSQL[@]}" -d "$DB" -tAc "select 1 from wp_target where metric = 'activities-held.TRAINING_CAMP'" 2>/dev/null | grep -q 1; then
+	echo "== reusing database $DB"; reused=1
+else
+reused=0
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB" -c "create database $DB"
 start_app
 stop_app
@@ -90,15 +96,15 @@ update activity a set first_session_at = (select min(s.starts_at) from activity_
 vacuum analyze;
 SQL
 echo "== data written in $(( $(date +%s) - t0 )) s: $("${PSQL[@]}" -d "$DB" -tAc "select (select count(*) from organization where path like (select path from organization where name = '丰台区总工会') || '%') || ' organisations under 丰台, ' || (select count(*) from member) || ' members, ' || (select count(*) from site) || ' sites, ' || (select count(*) from activity) || ' activities'")"
+fi
 
 # --- the dashboard over HTTP ----------------------------------------------------------------------------
 # The demo plan's targets count sites, employers, gig members, packages and aid; three more, added here as the
 # district's staff would, make the dashboard count every large table: all members joined, activities held, and
 # training camps held.
-year=$(TZ=Asia/Shanghai date +%Y)
 plan=$("${PSQL[@]}" -d "$DB" -tAc "select p.id from wp_plan p join organization o on o.id = p.organization_id where o.name = '丰台区总工会' and p.plan_year = $year order by p.id limit 1")
 [ -n "$plan" ] || { echo "no plan of 丰台 for $year"; exit 1; }
-"${PSQL[@]}" -d "$DB" <<SQL
+[ "$reused" = 1 ] || "${PSQL[@]}" -d "$DB" <<SQL
 insert into wp_target (plan_id, position, metric, label, target_value, livelihood)
 values ($plan, 100, 'members-joined', '发展会员', 300000, false),
        ($plan, 101, 'activities-held', '开展活动', 15000, false),

@@ -40,6 +40,15 @@ public interface Metric {
 		return true;
 	}
 
+	/**
+	 * True for a stock, a state on the period's last day (sites open, members active, members covered), false for a
+	 * flow, what happened in the period (sites opened, members joined). A stock's recent rise is the change of its
+	 * value over days, not its value over the last days, which counts nearly everything.
+	 */
+	default boolean stock() {
+		return false;
+	}
+
 	/** Counts under this are not shown (care figures hide cells under ten); 0 shows every count. */
 	default int hiddenBelow() {
 		return 0;

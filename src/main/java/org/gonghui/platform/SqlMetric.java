@@ -40,6 +40,7 @@ public final class SqlMetric implements Metric {
 	private final String href;
 	private final Map<String, Object> values;
 	private final int hiddenBelow;
+	private final boolean stock;
 
 	public SqlMetric(JdbcClient jdbc, String code, String labelKey, String unitKey, String countSql, String recordsSql, String href,
 			Map<String, Object> values) {
@@ -52,9 +53,10 @@ public final class SqlMetric implements Metric {
 		this.href = href;
 		this.values = Map.copyOf(values);
 		this.hiddenBelow = 0;
+		this.stock = false;
 	}
 
-	private SqlMetric(SqlMetric metric, int hiddenBelow) {
+	private SqlMetric(SqlMetric metric, int hiddenBelow, boolean stock) {
 		this.jdbc = metric.jdbc;
 		this.code = metric.code;
 		this.labelKey = metric.labelKey;
@@ -64,11 +66,22 @@ public final class SqlMetric implements Metric {
 		this.href = metric.href;
 		this.values = metric.values;
 		this.hiddenBelow = hiddenBelow;
+		this.stock = stock;
 	}
 
 	/** The same metric with counts under {@code n} hidden wherever they are shown. */
 	public SqlMetric hidingBelow(int n) {
-		return new SqlMetric(this, n);
+		return new SqlMetric(this, n, stock);
+	}
+
+	/** The same metric as a {@linkplain Metric#stock() stock}: its count is a state on the period's last day. */
+	public SqlMetric asStock() {
+		return new SqlMetric(this, hiddenBelow, true);
+	}
+
+	@Override
+	public boolean stock() {
+		return stock;
 	}
 
 	@Override

@@ -121,6 +121,34 @@ abstract class PlanContract {
 	}
 
 	@Test
+	void aMassOfRecordsInTheLastWeekIsFlaggedForAFlowAndForAStockOnlyByItsRise() {
+		LocalDate today = progress.today();
+		int year = today.getYear();
+		for (int i = 0; i < 20; i++) {
+			f.site(f.streetA, "NURSING_ROOM", "老母婴室" + i, "OPEN", LocalDate.of(year - 1, 6, 1));
+		}
+		long plan = as("beijing", () -> plans.create(new PlanInput(f.district, year, null, List.of(new PriorityInput("建设母婴室", "女职工部")),
+				List.of(new TargetInput("sites-opened.NURSING_ROOM", 10L, null, false, null, null),
+						new TargetInput("sites-open.NURSING_ROOM", 40L, null, false, null, null)))));
+		assertThat(target(as("beijing", () -> progress.progress(plan)), "sites-open.NURSING_ROOM").lateSurge()).isFalse();
+		// Six opened today, as a mass import just before the deadline would: all of the year's flow came this week,
+		// but the stock rose by 6 of 26, under 30 %.
+		for (int i = 0; i < 6; i++) {
+			f.site(f.streetB, "NURSING_ROOM", "新母婴室" + i, "OPEN", today);
+		}
+		var p = as("beijing", () -> progress.progress(plan));
+		assertThat(target(p, "sites-opened.NURSING_ROOM").actual()).isEqualTo(6);
+		assertThat(target(p, "sites-opened.NURSING_ROOM").lateSurge()).isTrue();
+		assertThat(target(p, "sites-open.NURSING_ROOM").actual()).isEqualTo(26);
+		assertThat(target(p, "sites-open.NURSING_ROOM").lateSurge()).isFalse();
+		// Four more: the stock rose by 10 of 30 this week, over the share.
+		for (int i = 6; i < 10; i++) {
+			f.site(f.streetB, "NURSING_ROOM", "新母婴室" + i, "OPEN", today);
+		}
+		assertThat(target(as("beijing", () -> progress.progress(plan)), "sites-open.NURSING_ROOM").lateSurge()).isTrue();
+	}
+
+	@Test
 	void aSplitTargetShowsEachShareAndTheShortfallOfTheirSum() {
 		long plan = districtPlan();
 		long stations = target(as("beijing", () -> progress.progress(plan)), "sites-opened.OUTDOOR_WORKER_STATION").id();

@@ -2,6 +2,8 @@ package org.gonghui.workplan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.gonghui.BrowserTestSupport;
 import org.gonghui.BrowserTestSupport.Browser;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,15 @@ class WorkplanBrowserTests {
 			assertThat(livelihood.getText()).contains("新建户外劳动者服务站点").contains("50 个").contains("建设公共区域职工之家");
 			browser.await().until(d -> "true".equals(d.findElement(By.id("workplan-chart")).getDomAttribute("data-rendered")));
 			browser.screenshot("workplan-dashboard-1440");
+			// The chart's bars are the tables' figures, livelihood targets first, in the tables' order.
+			List<Object> values = browser.driver().findElements(By.cssSelector("#livelihood-targets tr[data-label], #targets tr[data-label]")).stream()
+				.map(tr -> (Object) Long.valueOf(tr.getDomAttribute("data-value"))).toList();
+			assertThat(values).hasSizeGreaterThan(2).startsWith(3L, 50L);
+			assertThat(browser.driver().executeScript(
+					"return echarts.getInstanceByDom(document.getElementById('workplan-chart')).getOption().series[0].data"))
+				.isEqualTo(values);
+			browser.driver().executeScript("document.getElementById('workplan-chart').scrollIntoView()");
+			browser.screenshot("workplan-dashboard-chart-1440");
 			livelihood.findElement(By.linkText("新建户外劳动者服务站点")).click();
 			browser.waitForPage();
 			assertThat(browser.visible(By.id("shortfall")).getText()).contains("40").contains("50");

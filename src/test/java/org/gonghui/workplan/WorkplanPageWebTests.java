@@ -74,8 +74,8 @@ class WorkplanPageWebTests {
 			.andExpect(content().string(containsString(year() + " 年工作计划看板")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html.indexOf("livelihood-targets")).isLessThan(html.indexOf("id=\"targets\""));
-		mvc.perform(get("/workplan/dashboard.json").param("org", Long.toString(id(jdbc, "丰台区总工会"))).param("year", Integer.toString(year()))
-			.with(as("fengtai"))).andExpect(status().isOk()).andExpect(content().string(containsString("\"value\":50")));
+		// The chart reads its figures from the tables' rows: one computation for the page.
+		assertThat(html).contains("data-label=\"新建户外劳动者服务站点\"").contains("data-value=\"50\"").doesNotContain("dashboard.json");
 		mvc.perform(get("/workplan/dashboard.xlsx").param("org", Long.toString(id(jdbc, "丰台区总工会"))).param("year", Integer.toString(year()))
 			.with(as("fengtai"))).andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", containsString("spreadsheetml")));

@@ -32,7 +32,7 @@ class FacilityMetrics implements MetricSource {
 			metrics.add(new SqlMetric(jdbc, "sites-opened." + type, "metric.site.opened." + type, "metric.unit.site", "select count(*)" + OPENED,
 					RECORDS + OPENED + ORDER, "/sites/manage/{id}", values));
 			metrics.add(new SqlMetric(jdbc, "sites-open." + type, "metric.site.open." + type, "metric.unit.site", "select count(*)" + OPEN,
-					RECORDS + OPEN + ORDER, "/sites/manage/{id}", values));
+					RECORDS + OPEN + ORDER, "/sites/manage/{id}", values).asStock());
 		}
 	}
 

@@ -40,7 +40,7 @@ class MemberMetrics implements MetricSource {
 					"select count(*)" + JOINED + BY_FORM, RECORDS + JOINED + BY_FORM + ORDER, "/members/{id}", Map.of("form", form.name())));
 		}
 		metrics.add(new SqlMetric(jdbc, "members-active", "metric.member.active", "metric.unit.person", "select count(*)" + ACTIVE,
-				RECORDS + ACTIVE + ORDER, "/members/{id}", Map.of()));
+				RECORDS + ACTIVE + ORDER, "/members/{id}", Map.of()).asStock());
 		metrics.add(new SqlMetric(jdbc, "welcome-packages", "metric.member.welcomePackage", "metric.unit.package", "select count(*)" + PACKAGES,
 				"select m.id, m.name, " + UNION_NAME + ", p.done_at" + PACKAGES + " order by p.done_at desc, m.id desc limit :limit", "/members/{id}",
 				Map.of()));

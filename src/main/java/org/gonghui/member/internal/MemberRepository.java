@@ -108,18 +108,6 @@ class MemberRepository {
 	}
 
 	/**
-	 * On PostgreSQL, plans each search for its actual values in this transaction. A server-prepared
-	 * statement may otherwise switch to a generic plan after five runs, and a generic plan cannot turn
-	 * {@code name like $1} into an index range: it walks the name index from the start (seconds for a
-	 * one-character surname at a million members, docs/benchmarks.md). Planning costs well under a millisecond.
-	 */
-	void preferCustomPlans() {
-		if (isPostgres()) {
-			jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		}
-	}
-
-	/**
 	 * The name as searched and sorted. PostgreSQL makes {@code LIKE 'prefix%'} an index range only under the
 	 * collation "C" (a C.UTF-8 or zh_CN database does not count), so there the name is compared as
 	 * {@code name collate "C"}, the expression of ix_member_name_c. Lists sort by code point, which is what
@@ -147,7 +135,7 @@ class MemberRepository {
 
 	List<Member> search(Criteria c, long offset, int limit) {
 		// Ordered by the index on the name: a page of "王" reads its 20 rows from the start of the prefix's
-		// range and stops, instead of sorting every match (see nameColumn and preferCustomPlans).
+		// range and stops, instead of sorting every match (see nameColumn; PostgreSQL connections plan every statement for its values, application-postgres.yml).
 		String order = " order by " + nameColumn() + ", id";
 		return bind(jdbc.sql("select " + COLUMNS + " from member" + filter(c) + order + " limit :limit offset :offset"), c)
 			.param("limit", limit)

@@ -74,7 +74,6 @@ public class MemberService {
 		if (criteria == null) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
-		members.preferCustomPlans();
 		long total = members.count(criteria);
 		List<MemberView> rows = views(members.search(criteria, page.offset(), page.size()));
 		return new PageResult<>(rows, page.page(), page.size(), total);
@@ -85,7 +84,6 @@ public class MemberService {
 	public List<MemberView> export(String text, Long unionId, MemberStatus status) {
 		requireWriter();
 		MemberRepository.Criteria criteria = criteria(text, unionId, status);
-		members.preferCustomPlans();
 		List<MemberView> rows = criteria == null ? List.of() : views(members.search(criteria, 0, Integer.MAX_VALUE));
 		audit.record("member.export", "member", unionId, rows.size() + " rows, filter q=" + (text == null ? "" : Text.clean(text) == null ? "" : "***"));
 		return rows;

@@ -41,7 +41,7 @@ class OrganizationMetrics implements MetricSource {
 		metrics.add(new SqlMetric(jdbc, "employer-workers", "metric.employer.workers", "metric.unit.person",
 				"select coalesce(sum(e.headcount), 0)" + EMPLOYERS,
 				"select e.id, e.name, o.name, e.updated_at, e.headcount" + EMPLOYERS + " order by e.headcount desc, e.id limit :limit", "/employers/{id}",
-				Map.of()));
+				Map.of()).asStock());
 	}
 
 	@Override

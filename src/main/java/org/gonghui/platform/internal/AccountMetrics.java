@@ -24,7 +24,7 @@ class AccountMetrics implements MetricSource {
 
 	AccountMetrics(JdbcClient jdbc) {
 		metrics = List.of(new SqlMetric(jdbc, "chair-accounts", "metric.account.chairs", "metric.unit.person", "select count(*)" + CHAIRS,
-				"select a.id, a.display_name, o.name, a.created_at" + CHAIRS + " order by a.created_at desc, a.id desc limit :limit", null, Map.of()));
+				"select a.id, a.display_name, o.name, a.created_at" + CHAIRS + " order by a.created_at desc, a.id desc limit :limit", null, Map.of()).asStock());
 	}
 
 	@Override

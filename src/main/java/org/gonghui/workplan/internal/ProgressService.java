@@ -125,7 +125,7 @@ public class ProgressService {
 			sum += c.value();
 		}
 		boolean surge = actual != null && metric.isPresent() && LateSurge.window(plan.year(), today)
-			.map(w -> lateSurge.flagged(actual, metric.get().count(new OrgPath(plan.organizationPath()), w))).orElse(false);
+			.map(w -> lateSurge.flagged(actual, LateSurge.cameIn(metric.get(), new OrgPath(plan.organizationPath()), w))).orElse(false);
 		return new TargetProgress(t.id(), t.metric(), t.label(), unit, t.value(), actual, percent(actual, t.value()), expected,
 				status(actual, t.value(), expected), t.livelihood(), metric.map(Metric::listsRecords).orElse(false), t.parentTargetId(), children,
 				children.isEmpty() ? null : sum, !children.isEmpty() && sum < t.value(), surge);

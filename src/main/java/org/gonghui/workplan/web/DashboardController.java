@@ -2,7 +2,6 @@ package org.gonghui.workplan.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,12 +20,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The dashboard of an organisation's plan for a year (the caller's own organisation and this year unless asked):
  * 民生实事 first, every target with its actual, percent, expected by today, status and bar, the chart, the
- * drill-down to the shares below and the records behind a figure, the .xlsx export. Outside the scope: 404.
+ * drill-down to the shares below and the records behind a figure (the chart is drawn from the tables, so the
+ * figures are computed once), the .xlsx export. Outside the scope: 404.
  */
 @Controller
 class DashboardController {
@@ -43,10 +42,6 @@ class DashboardController {
 		this.snapshots = snapshots;
 		this.export = export;
 		this.currentUser = currentUser;
-	}
-
-	/** One bar group of the chart. */
-	record ChartRow(String label, long value, Long actual, BigDecimal expected) {
 	}
 
 	@GetMapping("/workplan/dashboard")
@@ -68,13 +63,6 @@ class DashboardController {
 		});
 		model.addAttribute("activeNav", "/workplan/dashboard");
 		return "workplan/dashboard";
-	}
-
-	@GetMapping("/workplan/dashboard.json")
-	@ResponseBody
-	List<ChartRow> chart(@RequestParam long org, @RequestParam int year) {
-		return progress.progressOf(org, year).map(p -> DashboardExport.ordered(p.targets()).stream()
-			.map(t -> new ChartRow(t.label(), t.value(), t.actual(), t.expected())).toList()).orElse(List.of());
 	}
 
 	@GetMapping("/workplan/dashboard.xlsx")

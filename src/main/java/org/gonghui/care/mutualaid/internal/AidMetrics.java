@@ -22,7 +22,7 @@ class AidMetrics implements MetricSource {
 	AidMetrics(JdbcClient jdbc) {
 		metrics = List.of(
 				new SqlMetric(jdbc, "aid-covered", "metric.aid.covered", "metric.unit.person", "select count(distinct c.member_id) from aid_cover c"
-						+ " where c.union_path like :scope and c.covered_from <= :toDate and c.covered_until >= :fromDate", null, null, Map.of()),
+						+ " where c.union_path like :scope and c.covered_from <= :toDate and c.covered_until >= :fromDate", null, null, Map.of()).asStock(),
 				new SqlMetric(jdbc, "aid-claims-paid", "metric.aid.claimsPaid", "metric.unit.claim", "select count(*) from aid_claim c"
 						+ " where c.union_path like :scope and c.status = 'PAID' and c.paid_at >= :startAt and c.paid_at < :endAt", null, null, Map.of()));
 	}
