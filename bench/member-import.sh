@@ -22,7 +22,9 @@
 #    the bulk runs above use gonghui.import.publish-member-joined=false.
 #
 # Environment: ROWS (1000000), EVENT_ROWS (50000), BENCH_DB (gonghui_bench, dropped and re-created), BENCH_PORT (18090),
-# KEEP=1 keeps the work directory, SEARCH_ONLY=1 runs the CSV import and the search only (steps 1, 2 CSV, 4).
+# KEEP=1 keeps the work directory, SEARCH_ONLY=1 runs the CSV import and the search only (steps 1, 2 CSV, 4),
+# MEASURE_LOCK=/tmp/mvn.lock holds that lock (flock) while the search is measured, so builds sharing the machine
+# wait instead of disturbing the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
@@ -135,7 +137,9 @@ fi
 # --- search at ROWS members -------------------------------------------------------------------------
 "${PSQL[@]}" -d "$DB" -c "vacuum analyze member"
 echo "== member search through the API, $("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member where union_id = $UNION") members in the benchmark union ($("${PSQL[@]}" -d "$DB" -tAc "select count(*) from member") in all)"
-java bench/MemberSearchLoad.java "$BASE" yanqing gonghui-demo "$work/queries.txt" 40
+measure_lock=()
+[ -z "${MEASURE_LOCK:-}" ] || measure_lock=(flock "$MEASURE_LOCK")
+"${measure_lock[@]}" java bench/MemberSearchLoad.java "$BASE" yanqing gonghui-demo "$work/queries.txt" 40
 [ "${SEARCH_ONLY:-}" = 1 ] && exit 0
 
 # --- .xlsx ------------------------------------------------------------------------------------------------
