@@ -22,6 +22,7 @@ import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.Metric;
 import org.gonghui.platform.Metric.Period;
 import org.gonghui.platform.Role;
+import org.gonghui.shared.Documents;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
 import org.gonghui.shared.OrgPath;
@@ -62,7 +63,7 @@ public class StandardService {
 	static final int MAX_SECTIONS = 20;
 	static final int MAX_ITEMS = 30;
 	static final int MAX_UNIONS = 500;
-	public static final long MAX_FILE_BYTES = EvidenceFiles.MAX_BYTES;
+	public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
 	private final StandardRepository repo;
 	private final MetricCatalog metrics;
@@ -628,7 +629,9 @@ public class StandardService {
 		if (text == null && file == null) {
 			throw InvalidInputException.of("note", "standard.evidence.empty");
 		}
-		EvidenceFile checked = file == null ? null : EvidenceFiles.check(file, fileName);
+		// Checked by content as every module's documents are (shared.Documents), so all refuse the same files alike.
+		Documents.Checked doc = file == null ? null : Documents.check(file, fileName, MAX_FILE_BYTES, "file");
+		EvidenceFile checked = doc == null ? null : new EvidenceFile(doc.fileName(), doc.contentType(), doc.content());
 		StandardRules.requireStatus(a.status(), from);
 		Instant now = clock.instant();
 		conditional(repo.move(id, v, from, a.status(), now));

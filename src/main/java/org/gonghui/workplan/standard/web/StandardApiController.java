@@ -139,7 +139,7 @@ class StandardApiController {
 	@Operation(summary = "Evidence for a manual item: a note and/or a PDF, JPEG or PNG (checked by content)")
 	Moved evidence(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String note, @RequestPart(name = "file", required = false) MultipartFile file) {
-		byte[] bytes = Uploads.bytes(file, StandardService.MAX_FILE_BYTES, "file", "standard.file.tooLarge");
+		byte[] bytes = Uploads.bytes(file, StandardService.MAX_FILE_BYTES, "file", "document.tooLarge");
 		return standard.evidence(id, itemId, version, note, bytes, file == null ? null : file.getOriginalFilename());
 	}
 

@@ -119,7 +119,7 @@ class StandardController {
 			@RequestParam(required = false) String note, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
 			HttpServletResponse response) {
 		return move(id, model, response, () -> {
-			byte[] bytes = Uploads.bytes(file, StandardService.MAX_FILE_BYTES, "file", "standard.file.tooLarge");
+			byte[] bytes = Uploads.bytes(file, StandardService.MAX_FILE_BYTES, "file", "document.tooLarge");
 			return standard.evidence(id, itemId, number(version, "version"), note, bytes, file == null ? null : file.getOriginalFilename());
 		});
 	}
