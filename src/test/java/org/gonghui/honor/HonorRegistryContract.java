@@ -15,6 +15,9 @@ import org.gonghui.honor.internal.HonorService;
 import org.gonghui.honor.internal.HonorService.NewHonor;
 import org.gonghui.honor.internal.HonorService.NewHonoree;
 import org.gonghui.organization.internal.OrganizationService;
+import org.gonghui.platform.SearchDocument;
+import org.gonghui.platform.SearchKind;
+import org.gonghui.platform.SearchSource;
 import org.gonghui.shared.IdNumber;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
@@ -48,6 +51,9 @@ abstract class HonorRegistryContract {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	List<SearchSource> searchSources;
 
 	private <T> T as(String username, Supplier<T> action) {
 		return TestUsers.runAs(users, username, action);
@@ -133,10 +139,15 @@ abstract class HonorRegistryContract {
 			service.revoke(honor, " ", null);
 			return null;
 		}), "reason", "validation.required");
+		java.time.Instant beforeRevoking = java.time.Instant.now().minusMillis(1);
 		as("fengtai", () -> {
 			service.revoke(honor, "经核查申报材料不实", null);
 			return null;
 		});
+		// Every instance's search poll hears of it: the honoree is reported changed, without the title.
+		List<SearchDocument> changed = new java.util.ArrayList<>();
+		searchSources.stream().filter(s -> s.kinds().contains(SearchKind.HONOREE)).forEach(s -> s.forEachChangedSince(beforeRevoking, changed::add));
+		assertThat(changed).filteredOn(d -> d.id() == id).singleElement().satisfies(d -> assertThat(d.body()).doesNotContain("北京大工匠"));
 		var revoked = as("fengtai", () -> queries.get(id)).honors().get(0);
 		assertThat(revoked.status()).isEqualTo("REVOKED");
 		assertThat(revoked.allowance()).isFalse();

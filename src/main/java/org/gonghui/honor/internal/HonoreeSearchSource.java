@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Honorees for the platform search, with the titles they hold (大国工匠, 全国劳动模范…), their employer, occupation and
  * deeds: those marked public are public (the 风采 showcase shows them), the others are for staff in scope. The ID
- * number is never read here. Conferring an honour writes no honoree row, so honours conferred since the poll bring
- * their honoree along.
+ * number is never read here. Conferring or revoking an honour writes no honoree row, so every honour event since the
+ * poll (conferred, revoked) brings its honoree along, with the titles it holds now.
  */
 @Component
 class HonoreeSearchSource implements SearchSource {
@@ -47,7 +47,8 @@ class HonoreeSearchSource implements SearchSource {
 	@Override
 	public void forEachChangedSince(Instant since, Consumer<SearchDocument> sink) {
 		emit(SELECT + " where h.updated_at >= :since", since, sink);
-		emit(SELECT + " where h.id in (select honoree_id from honor where created_at >= :since)", since, sink);
+		emit(SELECT + " where h.id in (select r.honoree_id from honor r join honor_event e on e.honor_id = r.id where e.occurred_at >= :since)", since,
+				sink);
 	}
 
 	private void emit(String sql, Instant since, Consumer<SearchDocument> sink) {
