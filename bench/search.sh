@@ -19,15 +19,14 @@
 # Needs: java 17+ (jcmd), PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), curl.
 # Environment: REQUESTS (50), BENCH_JAR (the packaged jar), BENCH_DB (gonghui_bench_search), BENCH_PORT (18095), BENCH_XMX (2g),
 #   REUSE_DB=1 (keep the database of a previous run: skip step 1), BENCH_LOCK (a file to flock while measuring),
-#   MODES ("heap"; "heap folder" adds the folder index, which does not start yet: AlreadyClosedException when the
-#   rebuilt folder index replaces the first, docs/benchmarks.md).
+#   MODES ("heap folder": the index in memory, then in a folder; "heap" or "folder" for one of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-50}
 DB=${BENCH_DB:-gonghui_bench_search}
 PORT=${BENCH_PORT:-18095}
 XMX=${BENCH_XMX:-2g}
-MODES=${MODES:-heap}
+MODES=${MODES:-heap folder}
 JAR=${BENCH_JAR:-target/gonghui-0.1.0-SNAPSHOT.jar}
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres)
 BASE="http://127.0.0.1:$PORT"

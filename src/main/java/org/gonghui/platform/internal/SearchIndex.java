@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -48,8 +49,10 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.gonghui.platform.SearchDocument;
 import org.gonghui.platform.SearchKind;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The Lucene index of the platform search, one per instance (in memory, or in a local folder when
@@ -76,7 +79,58 @@ final class SearchIndex implements AutoCloseable {
 	private final Path folder;
 	private volatile Generation current;
 
-	private record Generation(Directory directory, IndexWriter writer, SearcherManager searchers) {
+	/**
+	 * One built index with its writer and searchers, counted: the index holds one reference while the generation is
+	 * live and every search or write holds one while it works, so a rebuild can swap a new generation in at any
+	 * moment and the old one is closed (and its folder deleted) by whoever lets go of it last — never under a search.
+	 */
+	private static final class Generation {
+
+		private final Directory directory;
+		private final IndexWriter writer;
+		private final SearcherManager searchers;
+		private final AtomicInteger references = new AtomicInteger(1);
+
+		Generation(Directory directory, IndexWriter writer, SearcherManager searchers) {
+			this.directory = directory;
+			this.writer = writer;
+			this.searchers = searchers;
+		}
+
+		/** False once the last reference is gone: the caller reads {@link SearchIndex#current} again. */
+		boolean tryAcquire() {
+			int n;
+			do {
+				n = references.get();
+				if (n <= 0) {
+					return false;
+				}
+			}
+			while (!references.compareAndSet(n, n + 1));
+			return true;
+		}
+
+		void release() {
+			if (references.decrementAndGet() == 0) {
+				closeNow();
+			}
+		}
+
+		private void closeNow() {
+			Path dir = directory instanceof FSDirectory fs ? fs.getDirectory() : null;
+			try {
+				// Nothing of a generation let go of is kept: rollback closes the writer without a last commit.
+				IOUtils.close(searchers, writer::rollback, directory);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			finally {
+				if (dir != null) {
+					FileSystemUtils.deleteRecursively(dir.toFile());
+				}
+			}
+		}
 	}
 
 	/** A hit, its title and snippet already HTML (escaped, with the {@code <mark>} the highlighter adds). */
@@ -129,7 +183,26 @@ final class SearchIndex implements AutoCloseable {
 
 	/** Adds or replaces a findable document, or removes one nobody may find; visible after {@link #refresh()}. */
 	void apply(SearchDocument document) {
-		apply(current.writer(), document);
+		Generation generation = acquire();
+		try {
+			apply(generation.writer, document);
+		}
+		finally {
+			generation.release();
+		}
+	}
+
+	/** The live generation, held until {@link Generation#release()}; a swap in between only makes it the old one. */
+	private Generation acquire() {
+		while (true) {
+			Generation generation = current;
+			if (generation.tryAcquire()) {
+				return generation;
+			}
+			if (generation == current) {
+				throw new org.apache.lucene.store.AlreadyClosedException("the search index is closed");
+			}
+		}
 	}
 
 	private static void apply(IndexWriter writer, SearchDocument d) {
@@ -174,11 +247,15 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	void refresh() {
+		Generation generation = acquire();
 		try {
-			current.searchers().maybeRefreshBlocking();
+			generation.searchers.maybeRefreshBlocking();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			generation.release();
 		}
 	}
 
@@ -188,21 +265,35 @@ final class SearchIndex implements AutoCloseable {
 	 */
 	void replaceAll(java.util.function.Consumer<java.util.function.Consumer<SearchDocument>> documents) {
 		Generation next = open("build");
-		documents.accept(d -> apply(next.writer(), d));
+		boolean built = false;
 		try {
-			next.writer().commit();
-			next.searchers().maybeRefreshBlocking();
+			documents.accept(d -> apply(next.writer, d));
+			next.writer.commit();
+			next.searchers.maybeRefreshBlocking();
+			built = true;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		finally {
+			if (!built) {
+				next.release();
+			}
+		}
 		Generation old = current;
 		current = next;
-		close(old);
+		// Published first, let go of after: searches that hold the old one finish on it, and the last closes it.
+		old.release();
 	}
 
 	long size() {
-		return current.writer().getDocStats().numDocs;
+		Generation generation = acquire();
+		try {
+			return generation.writer.getDocStats().numDocs;
+		}
+		finally {
+			generation.release();
+		}
 	}
 
 	/**
@@ -230,8 +321,8 @@ final class SearchIndex implements AutoCloseable {
 		Query scoped = new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(filter, Occur.FILTER).build();
 		Query query = kindFilter == null ? scoped : new BooleanQuery.Builder().add(scoped, Occur.MUST).add(kindFilter, Occur.FILTER).build();
 
-		Generation generation = current;
-		SearcherManager searchers = generation.searchers();
+		Generation generation = acquire();
+		SearcherManager searchers = generation.searchers;
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
@@ -259,6 +350,9 @@ final class SearchIndex implements AutoCloseable {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			generation.release();
 		}
 	}
 
@@ -317,22 +411,6 @@ final class SearchIndex implements AutoCloseable {
 
 	@Override
 	public void close() {
-		close(current);
-	}
-
-	private static void close(Generation g) {
-		try {
-			g.searchers().close();
-			g.writer().close();
-			// An in-memory directory is left to the collector: a search that acquired its reader before the swap
-			// may still be reading it.
-			if (g.directory() instanceof FSDirectory fs) {
-				fs.close();
-				org.springframework.util.FileSystemUtils.deleteRecursively(fs.getDirectory());
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		current.release();
 	}
 }
