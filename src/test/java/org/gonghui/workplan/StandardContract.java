@@ -99,7 +99,7 @@ abstract class StandardContract {
 				new SectionInput("会员与阵地", List.of(new ItemInput("会员占职工 50%", 10, "SHARE", "members-active", "employer-workers", 50L),
 						new ItemInput("职工之家", 10, "AT_LEAST", "sites-open.WORKERS_HOME", null, 1L),
 						new ItemInput("全委会", 10, "AT_LEAST", "meetings-held.PLENARY", null, 1L))))))).id();
-		return as("testdistrict", () -> standard.createCampaign(new CampaignInput(template, f.district, YEAR, null, List.of(f.unionA1, unionB1)))).id();
+		return as("testdistrict", () -> standard.createCampaign(new CampaignInput(template, f.district, YEAR, null, List.of(f.unionA1, unionB1), null, null))).id();
 	}
 
 	private long assessmentOf(long campaign, long union) {
@@ -303,8 +303,44 @@ abstract class StandardContract {
 		long fengtaiUnion = jdbc.sql("select id from organization where name = '泛华集团工会'").query(Long.class).single();
 		// 丰台's template is not above the test district; 泛华 is not below it; a street is not assessed.
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> as("beijing", () -> standard.createCampaign(new CampaignInput(template,
-				f.district, YEAR + 1, null, List.of(fengtaiUnion, f.streetA)))))
+				f.district, YEAR + 1, null, List.of(fengtaiUnion, f.streetA), null, null))))
 			.satisfies(e -> assertThat(e.problems()).extracting(p -> p.field()).contains("templateId", "unionIds[0]", "unionIds[1]"));
 		assertThat(jdbc.sql("select count(*) from std_campaign where district_id = :d").param("d", f.district).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aDistrictHasOneCampaignAYearAndItsDatesGoTogetherInOrder() {
+		long campaign = campaign();
+		long template = jdbc.sql("select template_id from std_campaign where id = :c").param("c", campaign).query(Long.class).single();
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> as("testdistrict", () -> standard.createCampaign(new CampaignInput(template,
+				f.district, YEAR, null, List.of(f.unionA1), null, null))))
+			.satisfies(e -> assertThat(e.problems()).extracting(p -> p.field() + " " + p.code()).containsExactly("year standard.campaign.exists"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> as("testdistrict", () -> standard.createCampaign(new CampaignInput(template,
+				f.district, YEAR + 1, null, List.of(f.unionA1), LocalDate.of(YEAR + 1, 11, 1), null))))
+			.satisfies(e -> assertThat(e.problems()).extracting(p -> p.field() + " " + p.code()).containsExactly("endsOn standard.dates.both"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> as("testdistrict", () -> standard.createCampaign(new CampaignInput(template,
+				f.district, YEAR + 1, null, List.of(f.unionA1), LocalDate.of(YEAR + 1, 11, 1), LocalDate.of(YEAR + 1, 10, 31)))))
+			.satisfies(e -> assertThat(e.problems()).extracting(p -> p.field() + " " + p.code()).containsExactly("endsOn standard.dates.order"));
+		// A year is assessed in that year or the next, not years later.
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> as("testdistrict", () -> standard.createCampaign(new CampaignInput(template,
+				f.district, YEAR + 1, null, List.of(f.unionA1), LocalDate.of(YEAR, 12, 31), LocalDate.of(YEAR + 3, 1, 1)))))
+			.satisfies(e -> assertThat(e.problems()).extracting(p -> p.field() + " " + p.code()).containsExactly("startsOn standard.dates.year",
+					"endsOn standard.dates.year"));
+		assertThat(jdbc.sql("select count(*) from std_campaign where district_id = :d").param("d", f.district).query(Long.class).single()).isOne();
+		long next = as("testdistrict", () -> standard.createCampaign(new CampaignInput(template, f.district, YEAR + 1, null, List.of(f.unionA1),
+				LocalDate.of(YEAR + 1, 12, 1), LocalDate.of(YEAR + 2, 1, 31)))).id();
+		assertThat(as("testdistrict", () -> standard.campaign(next))).satisfies(c -> {
+			assertThat(c.startsOn()).isEqualTo(LocalDate.of(YEAR + 1, 12, 1));
+			assertThat(c.endsOn()).isEqualTo(LocalDate.of(YEAR + 2, 1, 31));
+		});
+	}
+
+	@Test
+	void theUnionsBelowADistrictAreItsNonFederationsInScope() {
+		assertThat(as("testdistrict", () -> standard.unionsBelow(f.district))).containsExactlyInAnyOrder(f.unionA1, unionB1);
+		// A street's staff do not see the district, so nothing is below it for them.
+		assertThat(as("jiastreet", () -> standard.unionsBelow(f.district))).isEmpty();
+		assertThat(as("jiastreet", () -> standard.unionsBelow(f.streetA))).containsExactly(f.unionA1);
+		assertThat(as("testdistrict", () -> standard.unionsBelow(f.unionA1))).isEmpty();
 	}
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ class StandardRepository {
 	record ItemRow(long id, long sectionId, int position, String name, int points, ItemRule rule, String metric, String baseMetric, Long threshold) {
 	}
 
-	record CampaignRow(long id, long templateId, long districtId, String districtPath, int year, String name) {
+	record CampaignRow(long id, long templateId, long districtId, String districtPath, int year, String name, LocalDate startsOn, LocalDate endsOn) {
 	}
 
 	record AssessmentRow(long id, long campaignId, long unionId, String unionPath, AssessmentStatus status, Integer selfScore, Integer reviewScore,
@@ -104,15 +105,32 @@ class StandardRepository {
 			.list();
 	}
 
-	long insertCampaign(long templateId, long districtId, String districtPath, int year, String name, String by, Instant at) {
-		jdbc.sql("insert into std_campaign (template_id, district_id, district_path, campaign_year, name, created_by, created_at)"
-				+ " values (:t, :d, :p, :y, :n, :by, :at)").param("t", templateId).param("d", districtId).param("p", districtPath).param("y", year)
-			.param("n", name).param("by", by).param("at", Timestamp.from(at)).update();
+	long insertCampaign(long templateId, long districtId, String districtPath, int year, String name, LocalDate startsOn, LocalDate endsOn, String by,
+			Instant at) {
+		jdbc.sql("insert into std_campaign (template_id, district_id, district_path, campaign_year, name, starts_on, ends_on, created_by, created_at)"
+				+ " values (:t, :d, :p, :y, :n, :s, :e, :by, :at)").param("t", templateId).param("d", districtId).param("p", districtPath).param("y", year)
+			.param("n", name).param("s", startsOn).param("e", endsOn).param("by", by).param("at", Timestamp.from(at)).update();
 		return jdbc.sql("select id from std_campaign where district_id = :d and campaign_year = :y").param("d", districtId).param("y", year)
 			.query(Long.class).single();
 	}
 
-	private static final String CAMPAIGN = "select id, template_id, district_id, district_path, campaign_year, name from std_campaign";
+	boolean campaignExists(long districtId, int year) {
+		return jdbc.sql("select count(*) from std_campaign where district_id = :d and campaign_year = :y").param("d", districtId).param("y", year)
+			.query(Long.class).single() > 0;
+	}
+
+	/**
+	 * The organisations a campaign over the district assesses: strictly below it, not regional federations (those
+	 * review), inside the caller's scope; by path so a street's unions come together. Workplan reads the tree's
+	 * table as the plan split does.
+	 */
+	List<Long> unionsBelow(String districtPath, String scope, int limit) {
+		return jdbc.sql("select id from organization where path like :below and path <> :district and path like :scope"
+				+ " and org_type <> 'REGIONAL_FEDERATION' order by path limit :limit").param("below", districtPath + "%").param("district", districtPath)
+			.param("scope", scope).param("limit", limit).query(Long.class).list();
+	}
+
+	private static final String CAMPAIGN = "select id, template_id, district_id, district_path, campaign_year, name, starts_on, ends_on from std_campaign";
 
 	Optional<CampaignRow> campaign(long id) {
 		return jdbc.sql(CAMPAIGN + " where id = :id").param("id", id).query(StandardRepository::campaign).optional();
@@ -126,7 +144,8 @@ class StandardRepository {
 	}
 
 	private static CampaignRow campaign(ResultSet rs, int row) throws SQLException {
-		return new CampaignRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getString(6));
+		return new CampaignRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+				rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class));
 	}
 
 	void insertAssessment(long campaignId, long unionId, String unionPath, List<Long> itemIds, Instant at) {

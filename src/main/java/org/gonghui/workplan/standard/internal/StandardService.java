@@ -2,6 +2,7 @@ package org.gonghui.workplan.standard.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,7 +92,8 @@ public class StandardService {
 	public record TemplateInput(Long federationId, String name, StarRule stars, List<SectionInput> sections) {
 	}
 
-	public record CampaignInput(Long templateId, Long districtId, Integer year, String name, List<Long> unionIds) {
+	/** A campaign; {@code startsOn} and {@code endsOn} (its period, 评估期) are optional but go together. */
+	public record CampaignInput(Long templateId, Long districtId, Integer year, String name, List<Long> unionIds, LocalDate startsOn, LocalDate endsOn) {
 	}
 
 	public record Points(Long itemId, Integer points) {
@@ -127,7 +129,7 @@ public class StandardService {
 	}
 
 	public record CampaignView(long id, long templateId, String templateName, long districtId, String districtName, int year, String name,
-			int unions, int finals) {
+			LocalDate startsOn, LocalDate endsOn, int unions, int finals) {
 	}
 
 	/** An item of one union's assessment: the figures behind a computed item, or the points and evidence of a manual one. */
@@ -307,9 +309,14 @@ public class StandardService {
 		if (template != null && district != null && !district.path().startsWith(template.federationPath())) {
 			problems.add(new FieldProblem("templateId", "standard.template.notAbove"));
 		}
-		if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
+		boolean yearOk = in.year() != null && in.year() >= 2000 && in.year() <= 2100;
+		if (!yearOk) {
 			problems.add(new FieldProblem("year", "workplan.plan.year"));
 		}
+		else if (district != null && repo.campaignExists(district.id(), in.year())) {
+			problems.add(new FieldProblem("year", "standard.campaign.exists", String.valueOf(in.year())));
+		}
+		checkDates(in, yearOk, problems);
 		String name = TextChecks.line(in.name(), "name", 200, problems);
 		List<Long> unionIds = in.unionIds() == null ? List.of() : in.unionIds();
 		if (unionIds.isEmpty() || unionIds.size() > MAX_UNIONS) {
@@ -337,13 +344,59 @@ public class StandardService {
 			name = in.year() + "年度基层工会规范化建设评估";
 		}
 		Instant now = clock.instant();
-		long id = repo.insertCampaign(template.id(), district.id(), district.path(), in.year(), name, me.username(), now);
+		long id = repo.insertCampaign(template.id(), district.id(), district.path(), in.year(), name, in.startsOn(), in.endsOn(), me.username(), now);
 		List<Long> itemIds = repo.items(template.id()).stream().map(ItemRow::id).toList();
 		for (OrganizationSummary union : unions) {
 			repo.insertAssessment(id, union.id(), union.path(), itemIds, now);
 		}
 		audit.record("standard.campaign.create", "std_campaign", id, district.name() + " " + in.year() + " " + unions.size() + "个工会");
 		return new Created(id);
+	}
+
+	/** Both dates or neither, the end not before the start, within the campaign's year or the next (a year is assessed as it ends). */
+	private static void checkDates(CampaignInput in, boolean yearOk, List<FieldProblem> problems) {
+		if (in.startsOn() == null && in.endsOn() == null) {
+			return;
+		}
+		if (in.startsOn() == null || in.endsOn() == null) {
+			problems.add(new FieldProblem(in.startsOn() == null ? "startsOn" : "endsOn", "standard.dates.both"));
+			return;
+		}
+		if (in.endsOn().isBefore(in.startsOn())) {
+			problems.add(new FieldProblem("endsOn", "standard.dates.order"));
+		}
+		if (yearOk) {
+			LocalDate first = LocalDate.of(in.year(), 1, 1);
+			LocalDate last = LocalDate.of(in.year() + 1, 12, 31);
+			if (in.startsOn().isBefore(first) || in.startsOn().isAfter(last)) {
+				problems.add(new FieldProblem("startsOn", "standard.dates.year", String.valueOf(in.year()), String.valueOf(in.year() + 1)));
+			}
+			if (in.endsOn().isBefore(first) || in.endsOn().isAfter(last)) {
+				problems.add(new FieldProblem("endsOn", "standard.dates.year", String.valueOf(in.year()), String.valueOf(in.year() + 1)));
+			}
+		}
+	}
+
+	/**
+	 * The unions a campaign over the district assesses (every one below it that is not a federation, in the
+	 * caller's scope): what the page form sends as {@code unionIds}; empty when the district is not in scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> unionsBelow(Long districtId) {
+		requireStaff();
+		return Optional.ofNullable(districtId).flatMap(organizations::findVisible).filter(d -> d.type() == OrganizationType.REGIONAL_FEDERATION)
+			.map(d -> repo.unionsBelow(d.path(), currentUser.scope().pathPattern(), MAX_UNIONS + 1))
+			.orElse(List.of());
+	}
+
+	/** Whether the caller makes templates and campaigns (federation staff), for the pages' links. */
+	public boolean mayCreate() {
+		return currentUser.account().map(me -> me.role() == Role.STAFF || me.role() == Role.ADMIN).orElse(false);
+	}
+
+	/** Refuses (403) a caller who may not make templates and campaigns, before a form is shown. */
+	public void requireMayCreate() {
+		requireFederationStaff();
 	}
 
 	@Transactional(readOnly = true)
@@ -362,7 +415,8 @@ public class StandardService {
 	private CampaignView campaignView(CampaignRow c, String scope) {
 		List<AssessmentRow> rows = repo.assessments(c.id(), scope);
 		String template = repo.template(c.templateId()).map(TemplateRow::name).orElse("");
-		return new CampaignView(c.id(), c.templateId(), template, c.districtId(), name(c.districtId()), c.year(), c.name(), rows.size(),
+		return new CampaignView(c.id(), c.templateId(), template, c.districtId(), name(c.districtId()), c.year(), c.name(), c.startsOn(), c.endsOn(),
+				rows.size(),
 				(int) rows.stream().filter(r -> r.status() == AssessmentStatus.FINAL).count());
 	}
 

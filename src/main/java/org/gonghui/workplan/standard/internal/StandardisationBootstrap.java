@@ -86,7 +86,7 @@ class StandardisationBootstrap implements StartupData {
 		long jiaoyu = org("丰台区教育工会");
 		long fanhua = org("泛华集团工会");
 		long campaign = as("fengtai", () -> standard.createCampaign(new CampaignInput(template, fengtai, year, year + "年度丰台区基层工会规范化建设评估（区级工会加强年）",
-				List.of(fanhua, jiaoyu, xinjiuye)))).id();
+				List.of(fanhua, jiaoyu, xinjiuye), LocalDate.of(year, 11, 1), LocalDate.of(year + 1, 1, 15)))).id();
 
 		// The joint union: self-assessed, reviewed with every manual item granted, made final.
 		long joint = assessmentOf(campaign, "xinjiuye");

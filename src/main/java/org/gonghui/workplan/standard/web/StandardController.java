@@ -58,6 +58,9 @@ class StandardController {
 	String campaigns(Model model) {
 		model.addAttribute("campaigns", standard.campaigns());
 		model.addAttribute("mine", standard.mine());
+		boolean mayCreate = standard.mayCreate();
+		model.addAttribute("mayCreate", mayCreate);
+		model.addAttribute("templates", mayCreate ? standard.templates() : java.util.List.of());
 		model.addAttribute("activeNav", NAV);
 		return "standard/campaigns";
 	}
