@@ -96,6 +96,29 @@
     map.setView(p, 16);
   }
 
+  // Places listed on the page (the map of stars): one marker per item, coloured by its tone (stars 1 to 5; none
+  // while pending), opening the item's page. The list stays the accessible version.
+  var TONES = ['#9ca3af', '#fca5a5', '#f87171', '#ef4444', '#dc2626', '#991b1b'];
+  function places(el) {
+    var map = L.map(el, { scrollWheelZoom: false });
+    tileLayers(map, el);
+    var points = [];
+    document.querySelectorAll('.map-place').forEach(function (li) {
+      var p = [num(li.dataset.lat), num(li.dataset.lon)];
+      if (p[0] === null || p[1] === null) { return; }
+      var tone = num(li.dataset.tone);
+      L.circleMarker(p, { radius: 9, color: TONES[tone === null ? 0 : tone], fillOpacity: 0.85 }).addTo(map)
+        .bindTooltip(li.dataset.name + (tone === null ? '' : ' ' + '★★★★★'.slice(0, tone))).bindPopup(link(li.dataset.href, li.dataset.name));
+      points.push(p);
+    });
+    if (points.length > 1) {
+      map.fitBounds(points, { padding: [24, 24], maxZoom: 15 });
+    } else {
+      map.setView(points.length === 1 ? points[0] : BEIJING, points.length === 1 ? 15 : 11);
+    }
+    el.dataset.markers = String(points.length);
+  }
+
   function locate() {
     var button = document.getElementById('locate');
     if (!button) { return; }
@@ -119,6 +142,6 @@
     var el = document.getElementById('map');
     if (!el || typeof L === 'undefined') { return; }
     var pick = el.dataset.pick;
-    if (pick === 'finder') { finder(el); } else if (pick === 'form') { picker(el); } else { single(el); }
+    if (pick === 'finder') { finder(el); } else if (pick === 'form') { picker(el); } else if (pick === 'places') { places(el); } else { single(el); }
   });
 })();

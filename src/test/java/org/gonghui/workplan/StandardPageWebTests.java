@@ -66,6 +66,22 @@ class StandardPageWebTests {
 	}
 
 	@Test
+	void theMapOfStarsPlacesEachUnionAtItsOwnSiteAndNamesThoseWithout() throws Exception {
+		long campaign = jdbc.sql("select id from std_campaign order by id").query(Long.class).list().get(0);
+		String page = mvc.perform(get("/standard/campaigns/" + campaign).with(user(users.loadUserByUsername("fengtai")))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		// 泛华 has no 职工之家: it stands at its first open site; the 新就业形态 joint union at its riders' station.
+		assertThat(page).contains("data-pick=\"places\"").contains("data-name=\"泛华集团工会\"").contains("泛华集团职工心理减压室")
+			.contains("data-name=\"丰台区新就业形态劳动者联合工会\"").contains("骑手夜间驿站（丰台东大街）");
+		// The education union has no site of its own: named beside the map, not silently left out.
+		assertThat(page).doesNotContain("data-name=\"丰台区教育工会\"").containsPattern("id=\"star-unplaced\"[^>]*>[^<]*丰台区教育工会");
+		// A union's chair sees only its own union, on the map as in the ranking.
+		String own = mvc.perform(get("/standard/campaigns/" + campaign).with(user(users.loadUserByUsername("fanhua")))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(own).contains("data-name=\"泛华集团工会\"").doesNotContain("骑手夜间驿站").doesNotContain("丰台区教育工会");
+	}
+
+	@Test
 	void aBadReviewAnswers400AndAGoodOneMovesOn() throws Exception {
 		long edu = assessment("丰台区教育工会");
 		int v = version(edu);

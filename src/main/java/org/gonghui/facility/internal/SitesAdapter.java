@@ -1,6 +1,9 @@
 package org.gonghui.facility.internal;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gonghui.facility.SiteStatus;
@@ -39,6 +42,18 @@ class SitesAdapter implements Sites {
 	public List<SiteSummary> openInScope(SiteType type, int limit) {
 		return sites.search(currentUser.scope(), new SiteRepository.Filter(type, SiteStatus.OPEN, null, null), SiteRepository.Sort.NAME, 0, limit)
 			.stream().map(SitesAdapter::summary).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, SiteSummary> placesOf(Collection<Long> organizationIds) {
+		Map<Long, SiteSummary> places = new LinkedHashMap<>();
+		for (SiteRepository.Row r : sites.openOwnedBy(organizationIds)) {
+			if (currentUser.scope().includes(r.organizationPath())) {
+				places.putIfAbsent(r.site().organizationId(), summary(r));
+			}
+		}
+		return places;
 	}
 
 	private static SiteSummary summary(SiteRepository.Row r) {

@@ -2,12 +2,13 @@ package org.gonghui.facility.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gonghui.facility.MapPage;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /** What a page with a map needs: the tile settings for the script, and tile images allowed by the page's policy. */
 @Component
-class MapPages {
+class MapPages implements MapPage {
 
 	private final MapTiles tiles;
 
@@ -15,7 +16,8 @@ class MapPages {
 		this.tiles = tiles;
 	}
 
-	void prepare(Model model, HttpServletResponse response) {
+	@Override
+	public void prepare(Model model, HttpServletResponse response) {
 		model.addAttribute("mapTiles", String.join("\n", tiles.layers()));
 		model.addAttribute("mapSubdomains", tiles.subdomains());
 		model.addAttribute("mapAttribution", tiles.attributionText());

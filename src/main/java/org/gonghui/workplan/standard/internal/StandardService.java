@@ -472,7 +472,7 @@ public class StandardService {
 		return ranked;
 	}
 
-	/** Stars by street: the map of stars as a table, since unions carry no location (see architecture.md). */
+	/** Stars by street, every union counted (the map, {@link StarMap}, shows only unions with a site of their own). */
 	@Transactional(readOnly = true)
 	public List<StreetStars> streetStars(long campaignId) {
 		Map<String, int[]> byStreet = new LinkedHashMap<>();

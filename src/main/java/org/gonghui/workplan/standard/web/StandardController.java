@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.gonghui.facility.MapPage;
 import org.gonghui.platform.FormErrors;
 import org.gonghui.platform.NavigationItem;
 import org.gonghui.platform.Role;
@@ -22,6 +23,7 @@ import org.gonghui.workplan.standard.internal.StandardService.Points;
 import org.gonghui.workplan.standard.internal.StandardService.ReviewInput;
 import org.gonghui.workplan.standard.internal.StandardService.SelfInput;
 import org.gonghui.workplan.standard.internal.StandardService.VersionInput;
+import org.gonghui.workplan.standard.internal.StarMap;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,11 +49,15 @@ class StandardController {
 	private final StandardService standard;
 	private final RankingWorkbook workbook;
 	private final MessageSource messages;
+	private final StarMap starMap;
+	private final MapPage maps;
 
-	StandardController(StandardService standard, RankingWorkbook workbook, MessageSource messages) {
+	StandardController(StandardService standard, RankingWorkbook workbook, MessageSource messages, StarMap starMap, MapPage maps) {
 		this.standard = standard;
 		this.workbook = workbook;
 		this.messages = messages;
+		this.starMap = starMap;
+		this.maps = maps;
 	}
 
 	@GetMapping("/standard")
@@ -66,11 +72,14 @@ class StandardController {
 	}
 
 	@GetMapping("/standard/campaigns/{id:\\d+}")
-	String ranking(@PathVariable long id, @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+	String ranking(@PathVariable long id, @RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page, Model model,
+			HttpServletResponse response) {
 		String order = sort == null || sort.isEmpty() ? "score" : sort;
 		model.addAttribute("campaign", standard.campaign(id));
 		model.addAttribute("ranking", standard.ranking(id, order, new PageResult.Request(page, 20)));
 		model.addAttribute("streets", standard.streetStars(id));
+		model.addAttribute("starMap", starMap.of(id));
+		maps.prepare(model, response);
 		model.addAttribute("sort", order);
 		model.addAttribute("activeNav", NAV);
 		return "standard/ranking";
