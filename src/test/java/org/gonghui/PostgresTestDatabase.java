@@ -38,8 +38,6 @@ public final class PostgresTestDatabase {
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
 		registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
-		// As application-postgres.yml: statements are planned for their values (scope prefixes).
-		registry.add("spring.datasource.hikari.connection-init-sql", () -> "set plan_cache_mode = force_custom_plan");
 	}
 
 	public static String schema() {

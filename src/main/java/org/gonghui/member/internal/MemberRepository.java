@@ -135,7 +135,7 @@ class MemberRepository {
 
 	List<Member> search(Criteria c, long offset, int limit) {
 		// Ordered by the index on the name: a page of "王" reads its 20 rows from the start of the prefix's
-		// range and stops, instead of sorting every match (see nameColumn; PostgreSQL connections plan every statement for its values, application-postgres.yml).
+		// range and stops, instead of sorting every match (see nameColumn; the search plans for its values, platform.QueryPlans).
 		String order = " order by " + nameColumn() + ", id";
 		return bind(jdbc.sql("select " + COLUMNS + " from member" + filter(c) + order + " limit :limit offset :offset"), c)
 			.param("limit", limit)

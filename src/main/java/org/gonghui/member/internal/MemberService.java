@@ -17,6 +17,7 @@ import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.organization.Organizations;
 import org.gonghui.platform.AuditLog;
 import org.gonghui.platform.CurrentUser;
+import org.gonghui.platform.QueryPlans;
 import org.gonghui.platform.Role;
 import org.gonghui.shared.IdNumber;
 import org.gonghui.shared.InvalidInputException;
@@ -52,9 +53,12 @@ public class MemberService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
+	private final QueryPlans queryPlans;
+
 	MemberService(MemberRepository members, Organizations organizations, Sealer sealer, CardNumbers cards, CurrentUser currentUser,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, ApplicationEventPublisher events, Clock clock, QueryPlans queryPlans) {
 		this.members = members;
+		this.queryPlans = queryPlans;
 		this.organizations = organizations;
 		this.sealer = sealer;
 		this.cards = cards;
@@ -74,6 +78,8 @@ public class MemberService {
 		if (criteria == null) {
 			return new PageResult<>(List.of(), page.page(), page.size(), 0);
 		}
+		// A one-character surname is an index range only when planned for its value (QueryPlans).
+		queryPlans.forValues();
 		long total = members.count(criteria);
 		List<MemberView> rows = views(members.search(criteria, page.offset(), page.size()));
 		return new PageResult<>(rows, page.page(), page.size(), total);
@@ -84,6 +90,7 @@ public class MemberService {
 	public List<MemberView> export(String text, Long unionId, MemberStatus status) {
 		requireWriter();
 		MemberRepository.Criteria criteria = criteria(text, unionId, status);
+		queryPlans.forValues();
 		List<MemberView> rows = criteria == null ? List.of() : views(members.search(criteria, 0, Integer.MAX_VALUE));
 		audit.record("member.export", "member", unionId, rows.size() + " rows, filter q=" + (text == null ? "" : Text.clean(text) == null ? "" : "***"));
 		return rows;

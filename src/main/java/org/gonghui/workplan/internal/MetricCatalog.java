@@ -15,6 +15,7 @@ import org.gonghui.platform.Metric;
 import org.gonghui.platform.Metric.Counted;
 import org.gonghui.platform.Metric.Period;
 import org.gonghui.platform.MetricSource;
+import org.gonghui.platform.QueryPlans;
 import org.gonghui.platform.Role;
 import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.InvalidInputException.FieldProblem;
@@ -40,7 +41,10 @@ public class MetricCatalog {
 	private final CurrentUser currentUser;
 	private final MessageSource messages;
 
-	MetricCatalog(List<MetricSource> sources, Organizations organizations, CurrentUser currentUser, MessageSource messages) {
+	private final QueryPlans queryPlans;
+
+	MetricCatalog(List<MetricSource> sources, Organizations organizations, CurrentUser currentUser, MessageSource messages, QueryPlans queryPlans) {
+		this.queryPlans = queryPlans;
 		for (MetricSource source : sources) {
 			for (Metric metric : source.metrics()) {
 				if (byCode.putIfAbsent(metric.code(), metric) != null) {
@@ -106,6 +110,7 @@ public class MetricCatalog {
 		}
 		OrganizationSummary org = visible(organizationId);
 		Metric m = metric.get();
+		queryPlans.forValues();
 		long value = m.count(new OrgPath(org.path()), new Period(from, to));
 		boolean hidden = value < m.hiddenBelow();
 		return new Figure(code, org.id(), org.name(), from, to, hidden ? null : value, hidden);

@@ -13,6 +13,7 @@ import org.gonghui.organization.OrganizationSummary;
 import org.gonghui.platform.Metric;
 import org.gonghui.platform.Metric.Counted;
 import org.gonghui.platform.Metric.Period;
+import org.gonghui.platform.QueryPlans;
 import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.workplan.PlanStatus;
@@ -39,14 +40,16 @@ public class ProgressService {
 	private final MetricCatalog metrics;
 	private final Clock clock;
 	private final LateSurge lateSurge;
+	private final QueryPlans queryPlans;
 
-	ProgressService(PlanRepository plans, PlanService planService, MetricCatalog metrics, Clock clock,
+	ProgressService(PlanRepository plans, PlanService planService, MetricCatalog metrics, Clock clock, QueryPlans queryPlans,
 			@Value("${gonghui.workplan.late-surge-percent:30}") int lateSurgePercent, @Value("${gonghui.workplan.late-surge-minimum:5}") long lateSurgeMinimum) {
 		this.plans = plans;
 		this.planService = planService;
 		this.metrics = metrics;
 		this.clock = clock;
 		this.lateSurge = new LateSurge(lateSurgePercent, lateSurgeMinimum);
+		this.queryPlans = queryPlans;
 	}
 
 	public record ChildProgress(long organizationId, String organizationName, long planId, long value, Long actual, BigDecimal percent) {
@@ -75,6 +78,7 @@ public class ProgressService {
 	@Transactional(readOnly = true)
 	public PlanProgress progress(long planId) {
 		PlanRow plan = planService.visible(planId);
+		queryPlans.forValues();
 		LocalDate today = today();
 		List<TargetProgress> targets = new ArrayList<>();
 		for (TargetRow t : plans.targets(planId)) {
@@ -95,6 +99,7 @@ public class ProgressService {
 	@Transactional(readOnly = true)
 	public TargetProgress target(long planId, long targetId) {
 		PlanRow plan = planService.visible(planId);
+		queryPlans.forValues();
 		TargetRow t = plans.findTarget(targetId).filter(r -> r.planId() == planId).orElseThrow(() -> new RecordNotFoundException("target", targetId));
 		return progress(plan, t, today());
 	}
@@ -103,6 +108,7 @@ public class ProgressService {
 	@Transactional(readOnly = true)
 	public Drill drill(long planId, long targetId) {
 		PlanRow plan = planService.visible(planId);
+		queryPlans.forValues();
 		TargetRow t = plans.findTarget(targetId).filter(r -> r.planId() == planId).orElseThrow(() -> new RecordNotFoundException("target", targetId));
 		TargetProgress progress = progress(plan, t, today());
 		List<Counted> records = metrics.find(t.metric()).filter(Metric::listsRecords)

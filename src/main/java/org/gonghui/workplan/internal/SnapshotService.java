@@ -10,6 +10,7 @@ import org.gonghui.platform.CurrentUser;
 import org.gonghui.platform.Metric;
 import org.gonghui.platform.Metric.Counted;
 import org.gonghui.platform.Metric.Period;
+import org.gonghui.platform.QueryPlans;
 import org.gonghui.shared.OrgPath;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.workplan.internal.PlanRepository.PlanRow;
@@ -45,8 +46,11 @@ public class SnapshotService {
 	private final AuditLog audit;
 	private final Clock clock;
 
+	private final QueryPlans queryPlans;
+
 	SnapshotService(SnapshotRepository snapshots, PlanRepository plans, PlanService planService, ProgressService progress, MetricCatalog metrics,
-			CurrentUser currentUser, AuditLog audit, Clock clock) {
+			CurrentUser currentUser, AuditLog audit, Clock clock, QueryPlans queryPlans) {
+		this.queryPlans = queryPlans;
 		this.snapshots = snapshots;
 		this.plans = plans;
 		this.planService = planService;
@@ -76,6 +80,7 @@ public class SnapshotService {
 	}
 
 	private long take(PlanRow plan, String reason, String actor) {
+		queryPlans.forValues();
 		LocalDate today = progress.today();
 		long id = snapshots.insert(plan.id(), plan.organizationPath(), today, reason, actor, clock.instant());
 		List<TargetRow> targets = plans.targets(plan.id());
