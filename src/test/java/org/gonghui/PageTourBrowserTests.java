@@ -166,7 +166,7 @@ class PageTourBrowserTests {
 		assertThat(problems).isEmpty();
 	}
 
-	/** Standardisation: 丰台 on the campaigns, the ranking and the appealed 泛华; the union's chairs on their own assessment. */
+	/** Standardisation: 丰台 on the campaigns, the ranking, the appealed 泛华 and the set-up forms; the union's chairs on their own assessment. */
 	@Test
 	void everyStandardisationPageOnTheDesktopAndOnAPhone() {
 		List<String> problems = new ArrayList<>();
@@ -175,7 +175,7 @@ class PageTourBrowserTests {
 		String education = "/standard/assessments/"
 				+ first("select a.id from std_assessment a join organization o on o.id = a.union_id where o.name = '丰台区教育工会'");
 		var visits = java.util.Map.of("fengtai", List.of("/standard", "/standard/campaigns/" + campaign, "/standard/campaigns/" + campaign + "?sort=name",
-				education, fanhua), "fanhua", List.of("/standard", fanhua), "fengjiao", List.of(education));
+				education, fanhua, "/standard/templates/new", "/standard/campaigns/new"), "fanhua", List.of("/standard", fanhua), "fengjiao", List.of(education));
 		for (boolean phone : new boolean[] { false, true }) {
 			for (var visit : visits.entrySet()) {
 				try (Browser browser = phone ? BrowserTestSupport.phone("http://localhost:" + port, 375, 800)

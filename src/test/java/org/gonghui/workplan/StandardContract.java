@@ -243,6 +243,11 @@ abstract class StandardContract {
 		AssessmentView finalA = view("testdistrict", a);
 		assertThat(finalA.finalScore()).isEqualTo(90);
 		assertThat(item(finalA, "职工之家").computedPoints()).isEqualTo(10);
+		// A share keeps both figures it was scored on (1 member of 1 worker), not the value alone.
+		assertThat(item(finalA, "会员占职工 50%")).satisfies(i -> {
+			assertThat(i.value()).isEqualTo(1);
+			assertThat(i.base()).isEqualTo(1);
+		});
 		List<RankingRow> ranking = as("testdistrict", () -> standard.ranking(campaign, null, new PageResult.Request(0, 20))).content();
 		assertThat(ranking).extracting(RankingRow::unionName).containsExactly("甲一基层工会", "乙一基层工会");
 		assertThat(ranking).extracting(RankingRow::rank).containsExactly(1, 2);

@@ -42,8 +42,8 @@ class StandardRepository {
 			Instant appealedAt, Instant finalisedAt, int version) {
 	}
 
-	record ScoreRow(long itemId, Integer selfPoints, Integer reviewPoints, Long computedValue, Integer computedPoints, String note, String fileName,
-			String fileType, String evidenceBy, Instant evidenceAt) {
+	record ScoreRow(long itemId, Integer selfPoints, Integer reviewPoints, Long computedValue, Long computedBase, Integer computedPoints, String note,
+			String fileName, String fileType, String evidenceBy, Instant evidenceAt) {
 
 		boolean hasEvidence() {
 			return fileName != null || (note != null && !note.isBlank());
@@ -183,10 +183,11 @@ class StandardRepository {
 	}
 
 	List<ScoreRow> scores(long assessmentId) {
-		return jdbc.sql("select item_id, self_points, review_points, computed_value, computed_points, note, file_name, file_type, evidence_by,"
-				+ " evidence_at from std_score where assessment_id = :a order by item_id").param("a", assessmentId)
+		return jdbc.sql("select item_id, self_points, review_points, computed_value, computed_base, computed_points, note, file_name, file_type,"
+				+ " evidence_by, evidence_at from std_score where assessment_id = :a order by item_id").param("a", assessmentId)
 			.query((rs, n) -> new ScoreRow(rs.getLong(1), integer(rs, 2), integer(rs, 3), rs.getObject(4) == null ? null : rs.getLong(4),
-					integer(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10)))
+					rs.getObject(5) == null ? null : rs.getLong(5), integer(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+					instant(rs, 11)))
 			.list();
 	}
 
@@ -239,9 +240,9 @@ class StandardRepository {
 			.param("i", itemId).update();
 	}
 
-	void computed(long assessmentId, long itemId, long value, int points) {
-		jdbc.sql("update std_score set computed_value = :v, computed_points = :p where assessment_id = :a and item_id = :i").param("v", value)
-			.param("p", points).param("a", assessmentId).param("i", itemId).update();
+	void computed(long assessmentId, long itemId, long value, Long base, int points) {
+		jdbc.sql("update std_score set computed_value = :v, computed_base = :b, computed_points = :p where assessment_id = :a and item_id = :i")
+			.param("v", value).param("b", base).param("p", points).param("a", assessmentId).param("i", itemId).update();
 	}
 
 	void evidence(long assessmentId, long itemId, String note, EvidenceFile file, String by, Instant at) {

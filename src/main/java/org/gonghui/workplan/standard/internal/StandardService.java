@@ -547,6 +547,7 @@ public class StandardService {
 			if (i.rule().computed()) {
 				if (frozen) {
 					value = s.computedValue();
+					base = s.computedBase();
 					computed = s.computedPoints();
 				}
 				else {
@@ -649,7 +650,7 @@ public class StandardService {
 		conditional(repo.finalise(id, version, score, stars, clock.instant()));
 		for (ScoreView v : items) {
 			if (v.rule().computed()) {
-				repo.computed(id, v.itemId(), v.value(), v.computedPoints());
+				repo.computed(id, v.itemId(), v.value(), v.base(), v.computedPoints());
 			}
 		}
 		audit.record("standard.finalise", "std_assessment", id, score + "分 " + stars + "星");
