@@ -73,12 +73,17 @@ class ArticleApiController {
 	}
 
 	@PostMapping("/api/articles/drafts")
-	@Operation(summary = "Make a draft in the house style (本报讯（记者 …）近日，…) from a finished activity's summary in scope",
-			description = "The caller is the reporter; the draft links the activity. 400 when the activity has not finished or has no summary,"
-					+ " 404 outside the caller's scope.")
-	ResponseEntity<ArticleView> draftFromActivity(@RequestParam long activityId) {
-		long id = drafts.fromActivity(activityId);
+	@Operation(summary = "Make a draft in the house style (本报讯（记者 …）近日，…) from a record in scope",
+			description = "Body {kind, id}: kind ACTIVITY (a finished activity's summary), MEETING (a meeting held), COMPETITION (a competition"
+					+ " with results) or CONFERMENT (a selection campaign that conferred its title); ?activityId= still makes one from an"
+					+ " activity. The caller is the reporter; the draft links the record. 400 when the kind is unknown or there is nothing to"
+					+ " report yet, 404 outside the caller's scope, 403 for those who may not write.")
+	ResponseEntity<ArticleView> draft(@RequestParam(required = false) Long activityId, @RequestBody(required = false) DraftRequest r) {
+		long id = activityId != null ? drafts.from("ACTIVITY", activityId) : drafts.from(r == null ? null : r.kind(), r == null ? null : r.id());
 		return ResponseEntity.created(URI.create("/api/articles/" + id)).body(articles.get(id));
+	}
+
+	record DraftRequest(String kind, Long id) {
 	}
 
 	@PutMapping("/api/articles/{id:\\d+}")

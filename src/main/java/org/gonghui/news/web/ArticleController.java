@@ -47,17 +47,24 @@ class ArticleController {
 		this.messages = messages;
 	}
 
-	/** One click on a finished activity's summary: a house-style draft, opened for the editor to rewrite. */
+	/**
+	 * One click on a record's page (a finished activity's summary, a meeting, a competition's results, a conferment):
+	 * a house-style draft, opened for the editor to rewrite; when none can be made, back to the record with the reason.
+	 */
 	@PostMapping("/articles/drafts")
-	String draftFromActivity(@RequestParam long activityId, RedirectAttributes redirect) {
+	String draft(@RequestParam(required = false) String kind, @RequestParam(required = false) Long id,
+			@RequestParam(required = false) Long activityId, RedirectAttributes redirect) {
+		String k = activityId != null ? "ACTIVITY" : kind;
+		Long recordId = activityId != null ? activityId : id;
 		try {
-			long id = drafts.fromActivity(activityId);
+			long article = drafts.from(k, recordId);
 			redirect.addFlashAttribute("message", "news.draft.made");
-			return "redirect:/articles/" + id + "/edit";
+			return "redirect:/articles/" + article + "/edit";
 		}
 		catch (InvalidInputException e) {
 			FormErrors.flash(e, redirect, messages);
-			return "redirect:/activities/manage/" + activityId + "/summary";
+			String back = drafts.page(k, recordId);
+			return "redirect:" + (back == null ? "/articles" : back);
 		}
 	}
 
