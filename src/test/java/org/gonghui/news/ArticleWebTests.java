@@ -219,7 +219,14 @@ class ArticleWebTests {
 		long booklet = jdbc.sql("select id from news_article where headline = '《职工风采录》传递榜样力量'").query(Long.class).single();
 		assertThat(jdbc.sql("select count(*) from news_link where article_id = :a and kind = 'BOOKLET'").param("a", booklet).query(Long.class).single())
 			.isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from news_link").query(Long.class).single()).isGreaterThanOrEqualTo(6);
+		// The plenary's report links 丰台's plenary, recorded by the work-plan module (its bootstrap runs before news's).
+		long plenary = jdbc.sql("select id from news_article where kicker = '丰台区总工会第十三届委员会第四次全体会议召开'").query(Long.class).single();
+		long meeting = jdbc.sql("select id from wp_meeting where term = 13 and session_no = 4").query(Long.class).single();
+		assertThat(jdbc.sql("select ref_id from news_link where article_id = :a and kind = 'MEETING'").param("a", plenary).query(Long.class).list())
+			.containsExactly(meeting);
+		mvc.perform(get("/articles/" + plenary).with(user(users.loadUserByUsername("fengtai")))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/workplan/meetings/" + meeting)));
+		assertThat(jdbc.sql("select count(*) from news_link").query(Long.class).single()).isGreaterThanOrEqualTo(7);
 		mvc.perform(get("/news")).andExpect(status().isOk()).andExpect(content().string(containsString("汲取榜样力量")));
 		mvc.perform(get("/news/tags/心理关爱")).andExpect(status().isOk()).andExpect(content().string(containsString("大篷车")))
 			.andExpect(content().string(not(containsString("汲取榜样力量"))));

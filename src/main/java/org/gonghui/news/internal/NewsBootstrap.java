@@ -27,12 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link NewspaperPage}, each report's organisation and subject are read by {@link ReportSubjects}, and each is
  * published as an article of its organisation with the bylines parsed from the text, filed under the page's column
  * and its subject's tag, and linked to the demo record it describes where one exists (the camp, the competition,
- * the group counselling, the booklet, the caravan, the 龙潭 visit; the plenary once meetings are recorded). It was
- * printed already, so it is published without a new review; its one step says so. Runs after all demo records.
+ * the group counselling, the booklet, the caravan, the 龙潭 visit, the plenary). It was printed already, so it is
+ * published without a new review; its one step says so. Runs after all demo records, the work-plan module's plenary
+ * (order 750) and standardisation (760) included: the demo data is read by table, as the seed's importer would, so
+ * news depends on no module whose records it links.
  */
 @Component
 @Profile("demo")
-@Order(700)
+@Order(800)
 class NewsBootstrap implements StartupData {
 
 	static final String PAGE = "/news/seed-page.txt";
@@ -90,8 +92,10 @@ class NewsBootstrap implements StartupData {
 		List<Object[]> rows = switch (s.recordKind()) {
 			case "BOOKLET" -> jdbc.sql("select b.id, b.title from booklet b join organization o on o.id = b.organization_id where o.path like :under"
 					+ " order by b.id").param("under", under).query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
-			// Meetings arrive with the work-plan module; until then the plenary's report links nothing.
-			case "MEETING" -> List.of();
+			// A meeting has no title: it is matched by its work report's title (the plenary's report is quoted in the text).
+			case "MEETING" -> jdbc.sql("select m.id, coalesce(m.report_title, '') from wp_meeting m join organization o on o.id = m.organization_id"
+					+ " where o.path like :under order by m.id").param("under", under).query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
+				.list();
 			default -> jdbc.sql("select a.id, a.title from activity a join organization o on o.id = a.organization_id where o.path like :under"
 					+ " and a.kind = :kind order by a.id").param("under", under).param("kind", s.recordKind())
 				.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) }).list();
