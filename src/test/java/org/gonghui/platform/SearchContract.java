@@ -219,6 +219,31 @@ abstract class SearchContract {
 	}
 
 	@Test
+	void anArticleIsFoundByItsBylinesNamesAndItsTags() throws Exception {
+		// 盛丽 and 杜弘光 are credited on a report of the seed page ("本报记者 盛丽 通讯员 杜弘光 摄影报道"); the credit line is
+		// a byline, not part of the body, so only the bylines make the article findable by their names.
+		Map<String, Object> credited = jdbc.sql("select distinct a.id, a.headline, a.body from news_article a join news_byline b on b.article_id = a.id"
+				+ " where b.name = '盛丽'").query().singleRow();
+		long id = ((Number) credited.get("id")).longValue();
+		String headline = (String) credited.get("headline");
+		assertThat((String) credited.get("body")).doesNotContain("盛丽").doesNotContain("杜弘光");
+		assertThat(titles(publicSearch("盛丽"), "ARTICLE")).contains(headline);
+		assertThat(titles(staff("admin", "杜弘光"), "ARTICLE")).contains(headline);
+		// A tag of the article's own, written straight into the table as another instance would, is found after the poll.
+		assertThat(titles(publicSearch("萤火虫计划"), "ARTICLE")).doesNotContain(headline);
+		try {
+			jdbc.sql("insert into news_tag (article_id, tag) values (:a, '萤火虫计划')").param("a", id).update();
+			touch("update news_article set version = version where id = :id", id);
+			await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(publicSearch("萤火虫计划"), "ARTICLE")).contains(headline));
+		}
+		finally {
+			jdbc.sql("delete from news_tag where article_id = :a and tag = '萤火虫计划'").param("a", id).update();
+			touch("update news_article set version = version where id = :id", id);
+		}
+		await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(publicSearch("萤火虫计划"), "ARTICLE")).doesNotContain(headline));
+	}
+
+	@Test
 	void honoreesByNameTitleAndMixedDigitsAndActivitiesByOneCharacter() throws Exception {
 		assertThat(titles(publicSearch("高凤林"), "HONOREE")).first().isEqualTo("高凤林");
 		assertThat(titles(publicSearch("211厂"), "HONOREE")).contains("高凤林");
