@@ -14,6 +14,8 @@ import org.gonghui.news.internal.ArticleService;
 import org.gonghui.news.internal.ArticleService.ArticleInput;
 import org.gonghui.news.internal.ArticleService.BylineInput;
 import org.gonghui.news.internal.ArticleService.LinkInput;
+import org.gonghui.news.internal.DraftService;
+import org.gonghui.shared.InvalidInputException;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.RecordNotFoundException;
 import org.gonghui.shared.StateConflictException;
@@ -27,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Articles on a real database (H2 and PostgreSQL): the workflow's conditional moves, lists filtered by scope and
- * status inside the query, the public list of a subtree and of a tag, and the seed page's import.
+ * status inside the query, the public list of a subtree and of a tag, the seed page's import (the plenary linked),
+ * reviewers named only from staff in scope, and drafts made from the records of other modules (their sources' SQL).
  */
 @SpringBootTest
 @ActiveProfiles({ "demo", "test" })
@@ -39,6 +42,9 @@ abstract class ArticleContract {
 
 	@Autowired
 	ArticlePhotoService photos;
+
+	@Autowired
+	DraftService drafts;
 
 	@Autowired
 	UserDetailsService users;
@@ -182,5 +188,34 @@ abstract class ArticleContract {
 		assertThat(jdbc.sql("select count(*) from news_article where created_by = 'system'").query(Long.class).single()).isEqualTo(7);
 		assertThat(jdbc.sql("select count(*) from news_step where action = 'IMPORT'").query(Long.class).single()).isEqualTo(7);
 		assertThat(jdbc.sql("select count(distinct article_id) from news_byline").query(Long.class).single()).isGreaterThanOrEqualTo(7);
+	}
+	@Test
+	void reviewersOutsideTheScopeAreRefusedAndNothingIsStored() {
+		long fengtai = id(jdbc, "丰台区总工会");
+		assertThatThrownBy(() -> as("fengtai", () -> articles.setReviewers(fengtai, ReviewStage.LEADER, List.of("chaoyang"))))
+			.isInstanceOf(InvalidInputException.class);
+		assertThat(as("fengtai", () -> articles.reviewers(fengtai)).get(ReviewStage.LEADER)).isEmpty();
+		as("fengtai", () -> articles.setReviewers(fengtai, ReviewStage.LEADER, List.of("beijing")));
+		assertThat(as("fengtai", () -> articles.reviewers(fengtai)).get(ReviewStage.LEADER)).containsExactly("beijing");
+	}
+
+	@Test
+	void draftsFromAMeetingACompetitionAndAConferment() {
+		long meeting = jdbc.sql("select id from wp_meeting where term = 13 and session_no = 4").query(Long.class).single();
+		long competition = jdbc.sql("select id from activity where title = '“五月的鲜花”职工歌咏比赛'").query(Long.class).single();
+		long campaign = jdbc.sql("select id from honor_campaign where honor_title = '丰台区工匠'").query(Long.class).single();
+		var plenary = as("fengtai", () -> articles.get(drafts.from("MEETING", meeting)));
+		assertThat(plenary.body()).contains("王华作题为《");
+		assertThat(plenary.links()).extracting(l -> l.kind() + l.id()).containsExactly("MEETING" + meeting);
+		assertThat(as("yanqing", () -> articles.get(drafts.from("COMPETITION", competition))).body()).contains("》获一等奖");
+		assertThat(as("fengtai", () -> articles.get(drafts.from("CONFERMENT", campaign))).body()).contains("马卫国（泛华集团，焊接技师）");
+		assertThatThrownBy(() -> as("chaoyang", () -> drafts.from("MEETING", meeting))).isInstanceOf(RecordNotFoundException.class);
+	}
+
+	@Test
+	void theSeedPlenaryLinksTheDemoMeeting() {
+		long meeting = jdbc.sql("select id from wp_meeting where term = 13 and session_no = 4").query(Long.class).single();
+		assertThat(jdbc.sql("select l.ref_id from news_link l join news_article a on a.id = l.article_id where a.kicker like '%第四次全体会议%'"
+				+ " and l.kind = 'MEETING'").query(Long.class).list()).containsExactly(meeting);
 	}
 }
