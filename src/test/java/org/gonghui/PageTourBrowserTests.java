@@ -246,6 +246,29 @@ class PageTourBrowserTests {
 		assertThat(problems).isEmpty();
 	}
 
+	/** The record pages with the 生成新闻稿 button: 丰台's plenary and craftsman conferment, 延庆's competition with results. */
+	@Test
+	void everyPageThatDraftsAReportOnTheDesktopAndOnAPhone() {
+		List<String> problems = new ArrayList<>();
+		long plenary = first("select id from wp_meeting where term = 13 and session_no = 4");
+		long campaign = first("select id from honor_campaign where title like '%丰台区工匠评选'");
+		long competition = first("select id from activity where title = '“五月的鲜花”职工歌咏比赛'");
+		for (boolean phone : new boolean[] { false, true }) {
+			for (String[] visit : new String[][] { { "fengtai", "/workplan/meetings/" + plenary, "/campaigns/" + campaign },
+					{ "yanqing", "/activities/manage/" + competition + "#competition" } }) {
+				try (Browser browser = phone ? BrowserTestSupport.phone("http://localhost:" + port, 375, 800)
+						: BrowserTestSupport.desktop("http://localhost:" + port, 1440, 1000)) {
+					browser.signIn(visit[0]);
+					tour(browser, List.of(visit).subList(1, visit.length), "drafts" + (phone ? "-375" : "-1440"), phone, problems);
+					if (browser.driver().findElements(By.id("draft-article")).isEmpty()) {
+						problems.add(visit[0] + ": no 生成新闻稿 button on " + visit[visit.length - 1]);
+					}
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
 	/** A photo of a landscape or portrait shape: a sky-to-ground gradient with a few shapes, so the layout shows. */
 	private void photo(long article, int position, String caption, int width, int height) throws java.io.IOException {
 		var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
