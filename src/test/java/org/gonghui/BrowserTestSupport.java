@@ -154,8 +154,10 @@ public final class BrowserTestSupport {
 			this.baseUrl = baseUrl;
 			this.profile = profile;
 			this.wait = new WebDriverWait(driver, WAIT);
-			// A condition may look at the page that is just being replaced by the next one.
-			this.wait.ignoring(StaleElementReferenceException.class);
+			// A condition may look at the page that is just being replaced by the next one. Chromium 156 answers that
+			// not always as a stale element but as an "unhandled inspector error" (node does not belong to the
+			// document), a plain WebDriverException; a condition that keeps failing still times out with its cause.
+			this.wait.ignoring(StaleElementReferenceException.class).ignoring(org.openqa.selenium.WebDriverException.class);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
 		}
 
@@ -170,6 +172,33 @@ public final class BrowserTestSupport {
 		public void get(String path) {
 			driver.get(baseUrl + path);
 			waitForPage();
+		}
+
+		/**
+		 * Clicks what submits a form or follows a link and waits for the next page: the old document gone, the new one
+		 * loaded. {@link #waitForPage} alone may look at the old page, still complete, before the browser leaves it.
+		 */
+		public void submit(By by) {
+			WebElement old = driver.findElement(By.tagName("html"));
+			driver.findElement(by).click();
+			wait.until(d -> isGone(old));
+			waitForPage();
+		}
+
+		private static boolean isGone(WebElement element) {
+			try {
+				element.getTagName();
+				return false;
+			}
+			catch (StaleElementReferenceException e) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
 		}
 
 		/** Waits until the document has loaded and the deferred scripts (htmx, app.js) have run. */

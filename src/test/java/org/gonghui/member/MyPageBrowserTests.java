@@ -137,7 +137,6 @@ class MyPageBrowserTests {
 		phone.driver().findElement(By.id("cardNumber")).sendKeys(card);
 		phone.driver().findElement(By.id("password")).sendKeys(PASSWORD);
 		phone.driver().findElement(By.id("repeatPassword")).sendKeys(PASSWORD);
-		phone.driver().findElement(By.id("claim")).click();
-		phone.waitForPage();
+		phone.submit(By.id("claim"));
 	}
 }
