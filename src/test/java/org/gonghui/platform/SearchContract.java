@@ -91,6 +91,41 @@ abstract class SearchContract {
 	}
 
 	@Test
+	void aMovedSubtreeIsFoundUnderItsNewAncestorsOnly() throws Exception {
+		// 龙潭 (with its member 张伟 and employer 良苑餐厅) moves from 东城 to 丰台: each record's ancestor paths change.
+		long longtan = org.gonghui.TestOrganizations.id(jdbc, "龙潭街道总工会");
+		long dongcheng = org.gonghui.TestOrganizations.id(jdbc, "东城区总工会");
+		long fengtai = org.gonghui.TestOrganizations.id(jdbc, "丰台区总工会");
+		assertThat(titles(staff("fengtai", "良苑"), "EMPLOYER")).isEmpty();
+		move(longtan, fengtai);
+		try {
+			await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(staff("fengtai", "良苑"), "EMPLOYER")).contains("良苑餐厅"));
+			assertThat(titles(staff("fengtai", "张伟"), "MEMBER")).contains("张伟");
+			assertThat(titles(within(dongcheng, "张伟"), "MEMBER")).doesNotContain("张伟");
+			assertThat(titles(within(dongcheng, "良苑"), "EMPLOYER")).isEmpty();
+			// The moved union's own path still holds its records: a scope below the move point is a term as well.
+			assertThat(titles(within(longtan, "良苑"), "EMPLOYER")).contains("良苑餐厅");
+		}
+		finally {
+			move(longtan, dongcheng);
+		}
+		await().atMost(SECONDS).untilAsserted(() -> assertThat(titles(within(dongcheng, "良苑"), "EMPLOYER")).contains("良苑餐厅"));
+		assertThat(titles(staff("fengtai", "良苑"), "EMPLOYER")).isEmpty();
+		assertThat(kinds(staff("fengtai", "良苑"))).doesNotContain("EMPLOYER");
+	}
+
+	private void move(long organization, long parent) throws Exception {
+		mvc.perform(post("/api/organizations/{id}/move", organization).with(httpBasic("admin", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"parentId\":" + parent + "}")).andExpect(status().isOk());
+	}
+
+	/** The city federation's search narrowed to one organisation's subtree. */
+	private String within(long organization, String q) throws Exception {
+		return json(get("/api/search").param("q", q).param("organizationId", String.valueOf(organization)).param("size", "100")
+			.with(httpBasic("beijing", PASSWORD)));
+	}
+
+	@Test
 	void membersAreStaffOnlyMaskedAndNeverFoundByTheirNumbers() throws Exception {
 		String json = staff("longtan", "张伟");
 		List<String> snippets = JsonPath.read(json, "$.results[?(@.kind == 'MEMBER' && @.title == '张伟')].snippet");

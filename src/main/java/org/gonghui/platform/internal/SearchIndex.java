@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,13 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -62,14 +70,18 @@ import org.springframework.util.FileSystemUtils;
  * a query of one character by that character. Latin letters and digits are words of their own, lower-cased and
  * width-folded (ＫＦＣ = kfc), so "211厂" or "3号 驿站" mix both.
  * <p>
- * Scope is part of the query (a filter on the organisation path prefix and on visibility), so what a caller may
- * not see is neither returned nor counted.
+ * Scope is part of the query (a filter on one of the organisation paths a record lies within, and on visibility), so
+ * what a caller may not see is neither returned nor counted.
  */
 final class SearchIndex implements AutoCloseable {
 
-	static final String KEY = "key", KIND = "kind", ID = "id", TITLE = "title", TITLE_EXACT = "title_exact", BODY = "body",
-			DETAIL = "detail", PATH = "path", VISIBILITY = "visibility", STAFF_LINK = "staff_link", PUBLIC_LINK = "public_link";
+	static final String KEY = "key", KIND = "kind", KIND_NUMBER = "kind_number", ID = "id", TITLE = "title", TITLE_EXACT = "title_exact",
+			TITLE_START = "title_start", BODY = "body", DETAIL = "detail", SCOPE = "scope", VISIBILITY = "visibility", STAFF_LINK = "staff_link",
+			PUBLIC_LINK = "public_link";
 	private static final int SNIPPET_CHARS = 90;
+	/** Titles are indexed with their first one to this many characters as exact terms (see {@link #document}). */
+	private static final int TITLE_START_CHARS = 4;
+	private static final SearchKind[] KINDS = SearchKind.values();
 
 	/** Index side: every Han character alone and with its neighbour. */
 	static final Analyzer INDEX_ANALYZER = analyzer(true);
@@ -224,14 +236,26 @@ final class SearchIndex implements AutoCloseable {
 		Document doc = new Document();
 		doc.add(new StringField(KEY, d.key(), Field.Store.NO));
 		doc.add(new StringField(KIND, d.kind().name(), Field.Store.YES));
+		// Read per match while counting the kinds.
+		doc.add(new NumericDocValuesField(KIND_NUMBER, d.kind().ordinal()));
 		doc.add(new StoredField(ID, d.id()));
 		doc.add(new TextField(TITLE, d.title(), Field.Store.YES));
-		doc.add(new StringField(TITLE_EXACT, normal(d.title()), Field.Store.NO));
+		String title = normal(d.title());
+		doc.add(new StringField(TITLE_EXACT, title, Field.Store.NO));
+		// "The title starts with the query" for the one- to four-character queries people type is then one term, not a
+		// prefix query over every name that starts with 王 (some 17,000 at a million members).
+		for (int chars = 1; chars <= TITLE_START_CHARS && chars <= title.codePointCount(0, title.length()); chars++) {
+			doc.add(new StringField(TITLE_START, title.substring(0, title.offsetByCodePoints(0, chars)), Field.Store.NO));
+		}
 		doc.add(new TextField(BODY, d.body(), Field.Store.YES));
 		if (!d.detail().isEmpty()) {
 			doc.add(new StoredField(DETAIL, d.detail()));
 		}
-		doc.add(new StringField(PATH, d.organizationPath(), Field.Store.NO));
+		// Every organisation path the record lies within (/1/, /1/3/, /1/3/17/), so a scope is one term to filter by
+		// instead of a prefix query over the ~1,000 paths of a district.
+		for (String ancestor : ancestors(d.organizationPath())) {
+			doc.add(new StringField(SCOPE, ancestor, Field.Store.NO));
+		}
 		doc.add(new StringField(VISIBILITY, d.visibility().name(), Field.Store.NO));
 		if (d.staffLink() != null) {
 			doc.add(new StoredField(STAFF_LINK, d.staffLink()));
@@ -240,6 +264,20 @@ final class SearchIndex implements AutoCloseable {
 			doc.add(new StoredField(PUBLIC_LINK, d.publicLink()));
 		}
 		return doc;
+	}
+
+	/** {@code /1/3/17/} → {@code /1/}, {@code /1/3/}, {@code /1/3/17/}; a record of no organisation lies within none. */
+	static List<String> ancestors(String path) {
+		List<String> ancestors = new ArrayList<>();
+		for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+			ancestors.add(path.substring(0, slash + 1));
+		}
+		return ancestors;
+	}
+
+	/** The records of the organisation at {@code path} and of every organisation below it. */
+	static Query within(String path) {
+		return new TermQuery(new Term(SCOPE, path));
 	}
 
 	private static String normal(String text) {
@@ -297,10 +335,10 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	/**
-	 * The best {@code limit} hits of {@code text} within {@code filter} (scope, visibility, kind, organisation), with
-	 * the count per kind under the same filter minus the kind: the groups a caller may open.
+	 * The best {@code limit} hits of {@code text} within {@code filter} (scope, visibility, organisation) and of
+	 * {@code kind} (any when null), with the count per kind under the same filter: the groups a caller may open.
 	 */
-	Found search(String text, Query filter, Query kindFilter, int limit) {
+	Found search(String text, Query filter, SearchKind kind, int limit) {
 		List<String> tokens = tokens(text);
 		if (tokens.isEmpty()) {
 			return new Found(List.of(), Map.of(), 0);
@@ -317,26 +355,31 @@ final class SearchIndex implements AutoCloseable {
 		// A title that is the query (a name) or starts with it comes first.
 		String whole = normal(text);
 		match.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(TITLE_EXACT, whole))), 20f), Occur.SHOULD);
-		match.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(TITLE_EXACT, whole))), 6f), Occur.SHOULD);
+		Query startsWith = whole.codePointCount(0, whole.length()) <= TITLE_START_CHARS ? new TermQuery(new Term(TITLE_START, whole))
+				: new PrefixQuery(new Term(TITLE_EXACT, whole));
+		match.add(new BoostQuery(new ConstantScoreQuery(startsWith), 6f), Occur.SHOULD);
 		Query scoped = new BooleanQuery.Builder().add(match.build(), Occur.MUST).add(filter, Occur.FILTER).build();
-		Query query = kindFilter == null ? scoped : new BooleanQuery.Builder().add(scoped, Occur.MUST).add(kindFilter, Occur.FILTER).build();
 
 		Generation generation = acquire();
 		SearcherManager searchers = generation.searchers;
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
+				// One counting pass over what the scope allows, without scores: every match under its kind. The top hits
+				// are a second, scored search that may skip what cannot make the top (block-max WAND).
+				long[] perKind = searcher.search(scoped, new KindCounts());
 				Map<SearchKind, Long> counts = new EnumMap<>(SearchKind.class);
 				long total = 0;
-				for (SearchKind kind : SearchKind.values()) {
-					int n = searcher.count(new BooleanQuery.Builder().add(scoped, Occur.MUST)
-						.add(new TermQuery(new Term(KIND, kind.name())), Occur.FILTER).build());
+				for (SearchKind k : KINDS) {
+					long n = perKind[k.ordinal()];
 					if (n > 0) {
-						counts.put(kind, (long) n);
+						counts.put(k, n);
 						total += n;
 					}
 				}
-				TopDocs top = searcher.search(query, limit);
+				Query topQuery = kind == null ? scoped
+						: new BooleanQuery.Builder().add(scoped, Occur.MUST).add(new TermQuery(new Term(KIND, kind.name())), Occur.FILTER).build();
+				TopDocs top = searcher.search(topQuery, limit);
 				List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
 				Query highlightQuery = highlight.build();
 				for (ScoreDoc sd : top.scoreDocs) {
@@ -353,6 +396,49 @@ final class SearchIndex implements AutoCloseable {
 		}
 		finally {
 			generation.release();
+		}
+	}
+
+	/** The matches per kind, read from each document's kind number; scores are not computed. */
+	private static final class KindCounts implements CollectorManager<KindCounts.PerKind, long[]> {
+
+		static final class PerKind extends SimpleCollector {
+
+			final long[] counts = new long[KINDS.length];
+			private NumericDocValues kinds;
+
+			@Override
+			protected void doSetNextReader(LeafReaderContext context) throws IOException {
+				kinds = DocValues.getNumeric(context.reader(), KIND_NUMBER);
+			}
+
+			@Override
+			public void collect(int doc) throws IOException {
+				if (kinds.advanceExact(doc)) {
+					counts[(int) kinds.longValue()]++;
+				}
+			}
+
+			@Override
+			public ScoreMode scoreMode() {
+				return ScoreMode.COMPLETE_NO_SCORES;
+			}
+		}
+
+		@Override
+		public PerKind newCollector() {
+			return new PerKind();
+		}
+
+		@Override
+		public long[] reduce(Collection<PerKind> collectors) {
+			long[] sum = new long[KINDS.length];
+			for (PerKind c : collectors) {
+				for (int i = 0; i < sum.length; i++) {
+					sum[i] += c.counts[i];
+				}
+			}
+			return sum;
 		}
 	}
 

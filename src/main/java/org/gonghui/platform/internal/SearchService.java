@@ -8,7 +8,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.gonghui.platform.CurrentUser;
@@ -61,13 +60,13 @@ public class SearchService {
 		List<Query> filters = new ArrayList<>();
 		switch (scope.kind()) {
 			case ALL -> filters.add(new MatchAllDocsQuery());
-			case SUBTREE -> filters.add(new PrefixQuery(new Term(SearchIndex.PATH, scope.root().value())));
+			case SUBTREE -> filters.add(SearchIndex.within(scope.root().value()));
 			case NONE -> filters.add(SearchIndex.nothing());
 		}
 		if (organizationId != null) {
 			OrgPath path = organizations.findById(organizationId).map(o -> o.path()).filter(scope::includes)
 				.orElseThrow(() -> new RecordNotFoundException("organization", organizationId));
-			filters.add(new PrefixQuery(new Term(SearchIndex.PATH, path.value())));
+			filters.add(SearchIndex.within(path.value()));
 		}
 		return run(text, filters, k, limit, false);
 	}
@@ -86,8 +85,7 @@ public class SearchService {
 	private SearchResults run(String text, List<Query> filters, SearchKind kind, int limit, boolean publicLinks) {
 		BooleanQuery.Builder filter = new BooleanQuery.Builder();
 		filters.forEach(f -> filter.add(f, Occur.FILTER));
-		Query kindFilter = kind == null ? null : new TermQuery(new Term(SearchIndex.KIND, kind.name()));
-		SearchIndex.Found found = maintainer.index().search(text, filter.build(), kindFilter, limit);
+		SearchIndex.Found found = maintainer.index().search(text, filter.build(), kind, limit);
 		List<KindCount> groups = found.counts().entrySet().stream().map(e -> new KindCount(e.getKey(), e.getValue())).toList();
 		List<SearchResult> results = found.hits().stream()
 			.map(h -> new SearchResult(h.kind(), h.id(), h.title(), h.titleHtml(), h.snippetHtml(), publicLinks ? h.publicLink() : h.staffLink()))
