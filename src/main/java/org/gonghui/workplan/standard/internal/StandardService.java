@@ -475,8 +475,13 @@ public class StandardService {
 	/** Stars by street, every union counted (the map, {@link StarMap}, shows only unions with a site of their own). */
 	@Transactional(readOnly = true)
 	public List<StreetStars> streetStars(long campaignId) {
+		return streetStars(rankingRows(campaignId, "name"));
+	}
+
+	/** {@link #streetStars(long)} over rows the caller already read with {@link #rankingRows}. */
+	public List<StreetStars> streetStars(List<RankingRow> ranking) {
 		Map<String, int[]> byStreet = new LinkedHashMap<>();
-		List<RankingRow> rows = new ArrayList<>(rankingRows(campaignId, "name"));
+		List<RankingRow> rows = new ArrayList<>(ranking);
 		rows.sort(Comparator.comparing(RankingRow::streetName, CHINESE).thenComparing(RankingRow::unionName, CHINESE));
 		for (RankingRow r : rows) {
 			int[] counts = byStreet.computeIfAbsent(r.streetName(), k -> new int[7]);

@@ -8,7 +8,6 @@ import org.gonghui.facility.SiteSummary;
 import org.gonghui.facility.Sites;
 import org.gonghui.workplan.standard.internal.StandardService.RankingRow;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The map of stars of a campaign: each assessed union in the caller's scope placed where it is, at its own open
@@ -19,11 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StarMap {
 
-	private final StandardService standard;
 	private final Sites sites;
 
-	StarMap(StandardService standard, Sites sites) {
-		this.standard = standard;
+	StarMap(Sites sites) {
 		this.sites = sites;
 	}
 
@@ -34,10 +31,11 @@ public class StarMap {
 	public record Placed(List<Place> places, List<RankingRow> unplaced) {
 	}
 
-	/** The campaign's unions in scope, placed or not; 404 for a campaign outside the scope, as the ranking. */
-	@Transactional(readOnly = true)
-	public Placed of(long campaignId) {
-		List<RankingRow> rows = standard.rankingRows(campaignId, "name");
+	/**
+	 * The unions of a campaign's ranking rows ({@link StandardService#rankingRows}, which checks the campaign's scope
+	 * and keeps the caller's unions only), placed or not.
+	 */
+	public Placed of(List<RankingRow> rows) {
 		Map<Long, SiteSummary> at = sites.placesOf(rows.stream().map(RankingRow::unionId).toList());
 		List<Place> places = new ArrayList<>();
 		List<RankingRow> unplaced = new ArrayList<>();

@@ -77,8 +77,10 @@ class StandardController {
 		String order = sort == null || sort.isEmpty() ? "score" : sort;
 		model.addAttribute("campaign", standard.campaign(id));
 		model.addAttribute("ranking", standard.ranking(id, order, new PageResult.Request(page, 20)));
-		model.addAttribute("streets", standard.streetStars(id));
-		model.addAttribute("starMap", starMap.of(id));
+		// One read of the campaign's rows for the table of streets and the map (each union's street is a lookup).
+		var rows = standard.rankingRows(id, "name");
+		model.addAttribute("streets", standard.streetStars(rows));
+		model.addAttribute("starMap", starMap.of(rows));
 		maps.prepare(model, response);
 		model.addAttribute("sort", order);
 		model.addAttribute("activeNav", NAV);
